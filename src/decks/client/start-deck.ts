@@ -1,0 +1,26 @@
+import Reveal from "reveal.js";
+import RevealNotes from "reveal.js/plugin/notes";
+import { bindCodeSteps } from "./code-steps";
+
+/**
+ * Starts reveal.js on a built deck. Highlighting was done at build time, so no
+ * highlight plugin ships; notes come from <aside class="notes"> and the notes
+ * plugin's speaker view (press S) is bundled, so it works offline.
+ */
+export function startDeck(root: HTMLElement): void {
+  const transition = (root.dataset.transition ?? "fade") as "none" | "fade" | "slide";
+  const deck = new Reveal(root, {
+    hash: true,
+    history: false,
+    slideNumber: "c/t",
+    showSlideNumber: "all",
+    progress: true,
+    controls: true,
+    transition,
+    center: false,
+    // Clickers send PageDown/PageUp, which reveal already maps to next/prev
+    // (fragments included), so no keyboard overrides are needed.
+    plugins: [RevealNotes],
+  });
+  void deck.initialize().then(() => bindCodeSteps(deck));
+}

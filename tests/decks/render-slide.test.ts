@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { renderSlideMarkdown } from "../../src/decks/render-slide";
+import { getHighlighter } from "../../src/decks/code-highlighter";
+
+describe("renderSlideMarkdown", () => {
+  it("turns + bullets into fragments and leaves - bullets alone", async () => {
+    const hl = await getHighlighter();
+    const html = renderSlideMarkdown("+ one\n+ two\n\n- plain", hl);
+    expect(html.match(/<li class="fragment">/g)).toHaveLength(2);
+    expect(html).toContain("<li>plain</li>");
+  });
+
+  it("highlights code at build time with line steps and one fragment per extra step", async () => {
+    const hl = await getHighlighter();
+    const html = renderSlideMarkdown("```ts {1|2-3}\nconst a = 1;\nconst b = 2;\nconst c = 3;\n```", hl);
+    expect(html).toContain('data-steps="1|2,3"');
+    expect(html.match(/class="fragment code-step"/g)).toHaveLength(1);
+    expect(html).toMatch(/class="line highlighted" data-line="1"/);
+    expect(html).not.toMatch(/class="line highlighted" data-line="2"/);
+  });
+
+  it("rejects a language the highlighter does not load", async () => {
+    const hl = await getHighlighter();
+    expect(() => renderSlideMarkdown("```cobol\nDISPLAY 'HI'.\n```", hl)).toThrow(/language "cobol" is not loaded/);
+  });
+});

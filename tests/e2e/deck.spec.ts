@@ -1,0 +1,49 @@
+import { test, expect } from "@playwright/test";
+
+test("the deck advances with the keyboard, steps fragments and shows slide numbers", async ({ page }) => {
+  await page.goto("/decks/why-secrets/");
+  const current = page.locator(".reveal .slides section.present").last();
+  await expect(current.getByRole("heading", { level: 1 })).toHaveText("Why secrets need managing");
+  await expect(page.locator(".slide-number")).toHaveText(/^\s*1\s*\/\s*14\s*$/);
+
+  await page.keyboard.press("ArrowRight");
+  await expect(current.getByRole("heading", { level: 2 })).toHaveText("What is a secret?");
+  // "+" bullets are fragments: none shown until stepped, then one per PageDown (a clicker's key).
+  const items = current.locator("li.fragment");
+  await expect(items).toHaveCount(4);
+  await expect(current.locator("li.fragment.visible")).toHaveCount(0);
+  await page.keyboard.press("PageDown");
+  await expect(current.locator("li.fragment.visible")).toHaveCount(1);
+  await page.keyboard.press("PageUp");
+  await expect(current.locator("li.fragment.visible")).toHaveCount(0);
+});
+
+test("code blocks step through highlighted lines", async ({ page }) => {
+  await page.goto("/decks/why-secrets/#/2");
+  const pre = page.locator("section.present pre[data-steps]");
+  await expect(pre).toBeVisible();
+  await expect(pre.locator(".line.highlighted")).toHaveCount(1);
+  await expect(pre.locator(".line.highlighted")).toContainText("PAYMENTS_API_KEY =");
+  await page.keyboard.press("ArrowRight");
+  await expect(pre.locator(".line.highlighted")).toHaveCount(2);
+  await expect(pre.locator(".line.highlighted").first()).toContainText('method: "POST"');
+});
+
+test("speaker view opens with the notes of the current slide", async ({ page }) => {
+  await page.goto("/decks/why-secrets/#/1");
+  const popupPromise = page.waitForEvent("popup");
+  await page.keyboard.press("s");
+  const speaker = await popupPromise;
+  await expect(speaker.locator(".speaker-controls-notes")).toContainText("Ask the room for examples", { timeout: 10_000 });
+  await expect(speaker.locator(".speaker-controls-time")).toBeVisible();
+});
+
+test("the overview opens with Escape and the deck links back to its lesson", async ({ page }) => {
+  await page.goto("/decks/why-secrets/");
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".reveal.overview")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".reveal.overview")).toHaveCount(0);
+  await page.getByRole("link", { name: "Back to the lesson" }).click();
+  await expect(page).toHaveURL(/\/lessons\/why-secrets\//);
+});
