@@ -47,3 +47,12 @@ test("the overview opens with Escape and the deck links back to its lesson", asy
   await page.getByRole("link", { name: "Back to the lesson" }).click();
   await expect(page).toHaveURL(/\/lessons\/why-secrets\//);
 });
+
+test("print mode lays out one page per slide, with notes pages on request", async ({ page }) => {
+  await page.goto("/decks/why-secrets/?print-pdf");
+  const slides = await page.locator(".reveal .slides section[data-slide]").count();
+  await expect(page.locator(".pdf-page")).toHaveCount(slides);
+  await page.goto("/decks/why-secrets/?print-pdf&notes=separate-page");
+  await expect(page.locator(".pdf-page")).toHaveCount(slides * 2);
+  await expect(page.locator(".speaker-notes-pdf").first()).toContainText("Welcome. Today is about one question");
+});

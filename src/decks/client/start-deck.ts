@@ -9,6 +9,9 @@ import { bindCodeSteps } from "./code-steps";
  */
 export function startDeck(root: HTMLElement): void {
   const transition = (root.dataset.transition ?? "fade") as "none" | "fade" | "slide";
+  // Hand-outs: `?print-pdf&notes=separate-page` prints each slide's notes on a page of its own.
+  const notesParam = new URLSearchParams(location.search).get("notes");
+  const showNotes = notesParam === "separate-page" ? "separate-page" : notesParam === "true";
   const deck = new Reveal(root, {
     hash: true,
     history: false,
@@ -20,6 +23,12 @@ export function startDeck(root: HTMLElement): void {
     center: false,
     // Clickers send PageDown/PageUp, which reveal already maps to next/prev
     // (fragments included), so no keyboard overrides are needed.
+    showNotes,
+    // A hand-out wants each slide once, with all its steps shown.
+    pdfSeparateFragments: false,
+    // Print at the projector's 16:9 size so the PDF matches what the class saw.
+    width: 1280,
+    height: 720,
     plugins: [RevealNotes],
   });
   void deck.initialize().then(() => bindCodeSteps(deck));
