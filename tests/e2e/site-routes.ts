@@ -22,4 +22,4 @@ export function builtRoutes(): string[] {
 }
 
 /** Pages that carry interactive islands and may ship JavaScript. */
-export const ROUTES_WITH_JS = [/^\/decks\//, /^\/search\/$/];
+export const ROUTES_WITH_JS = [/^\/decks\//, /^\/search\/$/, /^\/playground\/$/];

@@ -1,0 +1,155 @@
+import type { RunResult } from "../../runtime/index";
+import { CodeEditor } from "./code-editor";
+import { OutputTerminal } from "./output-terminal";
+import { KeyValuePanel } from "./key-value-panel";
+import { pageServices } from "./page-services";
+
+
+interface SandboxConfig {
+  id: string;
+  entry: string;
+  env: Record<string, string>;
+  sources: Record<string, string>;
+  virtualFiles: Record<string, string>;
+  timeoutMs?: number;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+/** Replaces the static code view of a <secrets-sandbox> with the live editor, terminal and panels. */
+export function mountSandbox(host: HTMLElement): void {
+  const configEl = host.querySelector<HTMLScriptElement>("script.sandbox-config");
+  if (!configEl?.textContent || host.querySelector(".sandbox-ui")) return;
+  const config = JSON.parse(configEl.textContent) as SandboxConfig;
+  const large = host.classList.contains("large");
+  const lines = Number(host.dataset.lines ?? 18);
+  const uid = host.id || `sandbox-${config.id}`;
+
+  const ui = el("div", { className: "sandbox-ui" });
+  const tabs = el("div", { className: "sandbox-tabs", role: "tablist" });
+  tabs.setAttribute("aria-label", "Files");
+  const runBtn = el("button", { type: "button", className: "sandbox-btn primary", textContent: "Run" });
+  runBtn.setAttribute("aria-keyshortcuts", "Control+Enter Meta+Enter");
+  const stopBtn = el("button", { type: "button", className: "sandbox-btn", textContent: "Stop", disabled: true });
+  const resetBtn = el("button", { type: "button", className: "sandbox-btn", textContent: "Reset" });
+  const toolbar = el("div", { className: "sandbox-toolbar" }, tabs, el("div", { className: "sandbox-actions" }, runBtn, stopBtn, resetBtn));
+  const editorHost = el("div", { className: "sandbox-editor", id: `${uid}-editor`, role: "tabpanel" });
+  const hint = el("p", { className: "sandbox-hint", textContent: "Ctrl+Enter (⌘+Enter) runs. In the editor, Tab indents: press Esc, then Tab, to move on." });
+  const panels = el("div", { className: "sandbox-panels" });
+  const envDetails = el("details", { className: "sandbox-panel" }, el("summary", { textContent: `Environment (${Object.keys(config.env).length})` }));
+  const filesDetails = el("details", { className: "sandbox-panel" }, el("summary", { textContent: `Files (${Object.keys(config.virtualFiles).length})` }));
+  panels.append(envDetails, filesDetails);
+  const termLabel = el("p", { className: "sandbox-term-label", id: `${uid}-output-label`, textContent: "Output" });
+  const termHost = el("div", { className: "sandbox-terminal" });
+  termHost.setAttribute("role", "group");
+  termHost.setAttribute("aria-labelledby", termLabel.id);
+  const status = el("p", { className: "sandbox-status", role: "status", textContent: "Ready." });
+  ui.append(toolbar, editorHost, hint, panels, termLabel, termHost, status);
+
+  host.querySelector(".sandbox-static")?.remove();
+  host.append(ui);
+
+  const names = Object.keys(config.sources);
+  const first = names.includes(config.entry) ? config.entry : names[0]!;
+  const run = () => void runProgram();
+  const editor = new CodeEditor(editorHost, config.sources, first, { onRun: run, label: "Code editor", lines });
+  const env = new KeyValuePanel(envDetails, { caption: "Environment variables (process.env)", key: "Name", value: "Value", multiline: false }, config.env);
+  const files = new KeyValuePanel(filesDetails, { caption: "Files outside /app (path and content)", key: "Path", value: "Content", multiline: true }, config.virtualFiles);
+  const terminal = new OutputTerminal(termHost, { fontSize: large ? 22 : 14, rows: large ? 10 : 12 });
+
+  // File tabs: a WAI-ARIA tablist with arrow-key navigation.
+  const tabButtons = names.map((name) => {
+    const tab = el("button", { type: "button", className: "sandbox-tab", textContent: name, id: `${uid}-tab-${name.replace(/\W+/g, "-")}` });
+    tab.setAttribute("role", "tab");
+    tab.setAttribute("aria-controls", editorHost.id);
+    tab.addEventListener("click", () => select(name));
+    tab.addEventListener("keydown", (e) => {
+      const i = names.indexOf(name);
+      const next = e.key === "ArrowRight" ? names[(i + 1) % names.length] : e.key === "ArrowLeft" ? names[(i - 1 + names.length) % names.length] : undefined;
+      if (next) {
+        e.preventDefault();
+        select(next);
+        tabButtons.find((b) => b.textContent === next)?.focus();
+      }
+    });
+    tabs.append(tab);
+    return tab;
+  });
+  const select = (name: string) => {
+    editor.show(name);
+    for (const tab of tabButtons) {
+      const on = tab.textContent === name;
+      tab.setAttribute("aria-selected", String(on));
+      tab.tabIndex = on ? 0 : -1;
+      if (on) editorHost.setAttribute("aria-labelledby", tab.id);
+    }
+  };
+  select(first);
+
+  let running = false;
+  async function runProgram(): Promise<void> {
+    if (running) return;
+    running = true;
+    runBtn.disabled = true;
+    stopBtn.disabled = false;
+    terminal.clear();
+    // xterm only paints while visible: bring the output into view (the least scroll that does).
+    termHost.scrollIntoView({ block: "nearest" });
+    status.textContent = `Running ${config.entry}…`;
+    const { runtime } = pageServices();
+    const sources = editor.files();
+    const fs: Record<string, string> = { ...files.values() };
+    for (const [name, text] of Object.entries(sources)) fs[`/app/${name}`] = text;
+    terminal.write("system", `$ node ${config.entry}\n`);
+    let result: RunResult | undefined;
+    try {
+      result = await runtime.run(
+        { files: fs, entry: `/app/${config.entry}`, env: env.values(), timeoutMs: config.timeoutMs },
+        { onOutput: (chunk) => terminal.write(chunk.stream, chunk.text) },
+      );
+    } catch (err) {
+      terminal.write("system", `The sandbox could not run the program: ${err instanceof Error ? err.message : String(err)}\n`);
+    } finally {
+      running = false;
+      runBtn.disabled = false;
+      stopBtn.disabled = true;
+    }
+    status.textContent = result ? describe(result) : "The run did not complete.";
+    host.dispatchEvent(new CustomEvent("sandbox:run", { detail: result, bubbles: true }));
+  }
+
+  runBtn.addEventListener("click", run);
+  // Ctrl/Cmd+Enter runs from anywhere in the sandbox (the editor handles its own and prevents default).
+  host.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+      e.preventDefault();
+      run();
+    }
+  });
+  stopBtn.addEventListener("click", () => pageServices().runtime.stop());
+  resetBtn.addEventListener("click", () => {
+    editor.reset(config.sources);
+    env.set(config.env);
+    files.set(config.virtualFiles);
+    terminal.clear();
+    status.textContent = "Reset to the starting files and environment.";
+  });
+}
+
+function describe(result: RunResult): string {
+  const ms = Math.round(result.timings.totalMs);
+  switch (result.status) {
+    case "ok":
+      return `Exited with code 0 in ${ms} ms.`;
+    case "error":
+      return `Exited with code ${result.exitCode} in ${ms} ms.`;
+    case "timeout":
+      return `Stopped: still running at the time limit (${ms} ms).`;
+    case "killed":
+      return `Stopped by you after ${ms} ms.`;
+  }
+}

@@ -1,0 +1,63 @@
+import { Terminal } from "@xterm/xterm";
+import { FitAddon } from "@xterm/addon-fit";
+import "@xterm/xterm/css/xterm.css";
+
+export type Stream = "stdout" | "stderr" | "system";
+
+// ANSI colours that keep AA contrast on the dark terminal background.
+const COLOUR: Record<Stream, [string, string]> = {
+  stdout: ["", ""],
+  stderr: ["\x1b[91m", "\x1b[0m"],
+  system: ["\x1b[96m", "\x1b[0m"],
+};
+
+/**
+ * The sandbox's output, an xterm.js terminal: stdout plain, stderr red, the
+ * sandbox's own lines cyan. Screen-reader mode gives it an accessible tree.
+ */
+export class OutputTerminal {
+  readonly term: Terminal;
+  #fit = new FitAddon();
+  #resize: ResizeObserver;
+  #atLineStart = true;
+
+  constructor(parent: HTMLElement, options: { fontSize: number; rows: number }) {
+    this.term = new Terminal({
+      convertEol: true,
+      disableStdin: true,
+      cursorBlink: false,
+      cursorStyle: "bar",
+      cursorInactiveStyle: "none",
+      fontSize: options.fontSize,
+      rows: options.rows,
+      fontFamily: 'ui-monospace, "Cascadia Code", "Source Code Pro", Menlo, Consolas, "DejaVu Sans Mono", monospace',
+      screenReaderMode: true,
+      scrollback: 5000,
+      theme: { background: "#0d1117", foreground: "#e6edf3" },
+    });
+    this.term.loadAddon(this.#fit);
+    this.term.open(parent);
+    this.#fit.fit();
+    this.#resize = new ResizeObserver(() => this.#fit.fit());
+    this.#resize.observe(parent);
+  }
+
+  write(stream: Stream, text: string): void {
+    if (!text) return;
+    const [open, close] = COLOUR[stream];
+    // System lines always start on a line of their own, whatever the program printed last.
+    const prefix = stream === "system" && !this.#atLineStart ? "\n" : "";
+    this.term.write(prefix + open + text + close);
+    this.#atLineStart = text.endsWith("\n");
+  }
+
+  clear(): void {
+    this.term.reset();
+    this.#atLineStart = true;
+  }
+
+  dispose(): void {
+    this.#resize.disconnect();
+    this.term.dispose();
+  }
+}

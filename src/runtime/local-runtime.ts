@@ -1,0 +1,53 @@
+/**
+ * LocalRuntime, the default in the browser: each run in a fresh Worker started inside the sandbox
+ * iframe (see sandbox-frame.ts), with one spare worker loaded in advance. After a run that had to be
+ * killed, the frame is pinged; if it does not answer (a worker that exhausted memory can take its
+ * frame's process down), a new frame replaces it so the next run works.
+ */
+import { workerSource as bundledWorkerSource } from './generated/worker-source.ts';
+import type { SimulatedNetwork } from './network/simulated-network.ts';
+import { SandboxFrame } from './sandbox-frame.ts';
+import { WorkerRuntime, type WorkerPort } from './worker-runtime.ts';
+
+export interface LocalRuntimeOptions {
+  network: SimulatedNetwork;
+  /** Default 5000 ms; a run's `timeoutMs` wins. */
+  defaultTimeoutMs?: number;
+  /** Characters of stdout + stderr per run. Default 1 MiB. */
+  outputCap?: number;
+  /** Where the hidden iframe goes. Default `document.body`. */
+  container?: HTMLElement;
+  /** The worker script. Default: the bundle in `generated/worker-source.ts`. */
+  workerSource?: string;
+}
+
+export function createLocalRuntime(options: LocalRuntimeOptions): WorkerRuntime {
+  const source = options.workerSource ?? bundledWorkerSource;
+  const doc = options.container?.ownerDocument ?? document;
+  let frame: SandboxFrame | undefined;
+  const currentFrame = (): SandboxFrame => (frame ??= new SandboxFrame(doc, source, options.container));
+
+  const runtime = new WorkerRuntime({
+    name: 'in-browser (Web Worker)',
+    network: options.network,
+    spawn: (): WorkerPort => currentFrame().spawn(),
+    afterKill: () => {
+      const checked = frame;
+      void checked?.isAlive().then((alive) => {
+        if (alive || frame !== checked) return;
+        checked.dispose();
+        frame = undefined;
+        void runtime.warmUp();
+      });
+    },
+    ...(options.defaultTimeoutMs !== undefined ? { defaultTimeoutMs: options.defaultTimeoutMs } : {}),
+    ...(options.outputCap !== undefined ? { outputCap: options.outputCap } : {}),
+  });
+  const dispose = runtime.dispose.bind(runtime);
+  runtime.dispose = () => {
+    dispose();
+    frame?.dispose();
+    frame = undefined;
+  };
+  return runtime;
+}

@@ -1,0 +1,165 @@
+/**
+ * The isolation boundary in the browser: a hidden `<iframe sandbox="allow-scripts">` (an opaque
+ * origin: no access to the site's localStorage, IndexedDB, cookies or DOM) whose only job is to start
+ * Workers from the bundled worker source and relay messages. Its Content-Security-Policy forbids every
+ * network request and script URL except Blob URLs; Blob-URL workers inherit that policy, so learner
+ * code cannot reach the network even through `import()`.
+ *
+ * Page <-> iframe traffic uses a private MessageChannel handed over in the `init` message, so nothing
+ * else on the page (and nothing in the worker) can inject relay messages.
+ */
+import type { HostToWorker, WorkerToHost } from './protocol.ts';
+import type { WorkerCrash, WorkerPort } from './worker-runtime.ts';
+
+/** 'unsafe-eval': learner modules are evaluated with eval. 'unsafe-inline': the relay script below. */
+export const SANDBOX_FRAME_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob: data:; worker-src blob: data:; connect-src 'none'";
+
+type PageToFrame =
+  | { kind: 'spawn'; id: number }
+  | { kind: 'post'; id: number; message: HostToWorker }
+  | { kind: 'terminate'; id: number }
+  | { kind: 'ping'; n: number };
+
+type FrameToPage =
+  | { kind: 'message'; id: number; message: WorkerToHost }
+  | { kind: 'crash'; id: number; reason: string }
+  | { kind: 'pong'; n: number };
+
+/** Runs inside the iframe. Plain ES2017, no imports: it is inlined into srcdoc. */
+const RELAY_SCRIPT = `
+(function () {
+  var port = null;
+  var workerUrl = null;
+  var workers = new Map();
+  function start(id) {
+    var worker;
+    try {
+      worker = new Worker(workerUrl, { name: 'sandbox-run-' + id });
+    } catch (error) {
+      port.postMessage({ kind: 'crash', id: id, reason: 'the worker could not start: ' + error });
+      return;
+    }
+    worker.onmessage = function (event) { port.postMessage({ kind: 'message', id: id, message: event.data }); };
+    worker.onerror = function (event) {
+      event.preventDefault();
+      port.postMessage({ kind: 'crash', id: id, reason: event.message || 'the worker stopped unexpectedly' });
+    };
+    worker.onmessageerror = function () { port.postMessage({ kind: 'crash', id: id, reason: 'a message could not be read' }); };
+    workers.set(id, worker);
+  }
+  addEventListener('message', function (event) {
+    var data = event.data;
+    if (port || event.source !== parent || !data || data.kind !== 'init' || !event.ports[0]) return;
+    port = event.ports[0];
+    try {
+      workerUrl = URL.createObjectURL(new Blob([data.source], { type: 'text/javascript' }));
+    } catch (error) {
+      workerUrl = 'data:text/javascript;charset=utf-8,' + encodeURIComponent(data.source);
+    }
+    port.onmessage = function (event) {
+      var m = event.data;
+      if (m.kind === 'spawn') start(m.id);
+      else if (m.kind === 'post') { var w = workers.get(m.id); if (w) w.postMessage(m.message); }
+      else if (m.kind === 'terminate') { var t = workers.get(m.id); if (t) t.terminate(); workers.delete(m.id); }
+      else if (m.kind === 'ping') port.postMessage({ kind: 'pong', n: m.n });
+    };
+  });
+})();
+`;
+
+export function sandboxFrameDocument(): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${SANDBOX_FRAME_CSP}"></head><body><script>${RELAY_SCRIPT}</script></body></html>`;
+}
+
+export class SandboxFrame {
+  private readonly iframe: HTMLIFrameElement;
+  private readonly channel = new MessageChannel();
+  private readonly ports = new Map<number, WorkerPort>();
+  private readonly pongs = new Map<number, () => void>();
+  private readonly loaded: Promise<void>;
+  private nextId = 1;
+
+  constructor(document: Document, workerSource: string, container: HTMLElement = document.body) {
+    this.iframe = document.createElement('iframe');
+    this.iframe.setAttribute('sandbox', 'allow-scripts');
+    this.iframe.setAttribute('aria-hidden', 'true');
+    this.iframe.setAttribute('tabindex', '-1');
+    this.iframe.title = 'Sandbox runtime (hidden)';
+    this.iframe.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
+    this.iframe.srcdoc = sandboxFrameDocument();
+    this.loaded = new Promise((resolve) => {
+      this.iframe.addEventListener(
+        'load',
+        () => {
+          // '*' because the frame's origin is opaque; the source is public and the port is private.
+          this.iframe.contentWindow?.postMessage({ kind: 'init', source: workerSource }, '*', [this.channel.port2]);
+          resolve();
+        },
+        { once: true },
+      );
+    });
+    this.channel.port1.onmessage = (event: MessageEvent<FrameToPage>) => this.receive(event.data);
+    container.append(this.iframe);
+  }
+
+  private send(message: PageToFrame): void {
+    // Before the frame has loaded, MessagePort messages queue until the other end is handed over.
+    this.channel.port1.postMessage(message);
+  }
+
+  private receive(message: FrameToPage): void {
+    if (message.kind === 'pong') {
+      this.pongs.get(message.n)?.();
+      return;
+    }
+    const port = this.ports.get(message.id);
+    if (!port) return;
+    if (message.kind === 'message') port.onMessage(message.message);
+    else {
+      const crash: WorkerCrash = { reason: message.reason, outOfMemory: false };
+      port.onCrash(crash);
+    }
+  }
+
+  spawn(): WorkerPort {
+    const id = this.nextId++;
+    const port: WorkerPort = {
+      post: (message) => this.send({ kind: 'post', id, message }),
+      onMessage: () => {},
+      onCrash: () => {},
+      terminate: () => {
+        this.ports.delete(id);
+        this.send({ kind: 'terminate', id });
+      },
+    };
+    this.ports.set(id, port);
+    this.send({ kind: 'spawn', id });
+    return port;
+  }
+
+  /** True if the frame answers within `ms` (it may have crashed with an out-of-memory worker). */
+  async isAlive(ms = 1000): Promise<boolean> {
+    await this.loaded;
+    const n = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pongs.delete(n);
+        resolve(false);
+      }, ms);
+      this.pongs.set(n, () => {
+        clearTimeout(timer);
+        this.pongs.delete(n);
+        resolve(true);
+      });
+      this.send({ kind: 'ping', n });
+    });
+  }
+
+  /** Crashes every live worker's run (the frame is going away) and removes the iframe. */
+  dispose(): void {
+    for (const port of this.ports.values()) port.onCrash({ reason: 'the sandbox frame was reset', outOfMemory: false });
+    this.ports.clear();
+    this.channel.port1.close();
+    this.iframe.remove();
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The host side of "one fresh worker per run", shared by LocalRuntime (browser Worker inside the
+ * sandbox iframe) and NodeRuntime (worker_threads): keeps one spare worker warm, sends the run,
+ * serves the program's fetches from the SimulatedNetwork, relays output (capped again here: the
+ * worker runs learner code and is not trusted to honour the cap), and ends the run by terminating the
+ * worker on completion, timeout, Stop or crash. The next run always gets a new worker, so nothing a
+ * program did (globals, memory, a stuck loop) survives it.
+ */
+import { serializeResponse, deserializeRequest, type NetworkFailure, type SerializedResponse } from './network/http-message.ts';
+import type { SimulatedNetwork } from './network/simulated-network.ts';
+import type { HostToWorker, WorkerToHost } from './protocol.ts';
+import { DEFAULT_OUTPUT_CAP, DEFAULT_TIMEOUT_MS, type OutputChunk, type RunHandlers, type RunRequest, type RunResult, type RunStatus, type Runtime } from './types.ts';
+
+/** A started worker, whatever carries the messages. */
+export interface WorkerPort {
+  post(message: HostToWorker): void;
+  /** Set by WorkerRuntime. */
+  onMessage: (message: WorkerToHost) => void;
+  /** The worker died on its own; `outOfMemory` when the host knows that was the cause. */
+  onCrash: (crash: WorkerCrash) => void;
+  terminate(): void;
+}
+
+export interface WorkerCrash {
+  /** Human-readable, e.g. the worker's error message. */
+  reason: string;
+  outOfMemory: boolean;
+}
+
+export interface WorkerRuntimeOptions {
+  name: string;
+  spawn: () => WorkerPort;
+  network: SimulatedNetwork;
+  /** Default 5000 ms; a request's `timeoutMs` wins. */
+  defaultTimeoutMs?: number;
+  /** Characters of stdout + stderr per run. Default 1 MiB. */
+  outputCap?: number;
+  /** Start the next run's worker in advance. Default true. */
+  keepSpare?: boolean;
+  /** Called after a run that ended by killing its worker (a hook to check the host is healthy). */
+  afterKill?: () => void;
+}
+
+export const EXIT_CODE_TIMEOUT = 124;
+export const EXIT_CODE_KILLED = 130;
+export const EXIT_CODE_CRASHED = 134;
+
+export function timeoutMessage(timeoutMs: number): string {
+  const seconds = timeoutMs % 1000 === 0 ? `${timeoutMs / 1000} s` : `${(timeoutMs / 1000).toFixed(1)} s`;
+  return `Stopped after ${seconds}: the program was still running (an infinite loop, or a timer or file watcher left open?)`;
+}
+
+export function crashMessage(crash: WorkerCrash): string {
+  const cause = crash.outOfMemory ? 'The program ran out of memory and was stopped' : `The program's worker crashed (${crash.reason})`;
+  return `${cause}. The sandbox was reset: you can run again.`;
+}
+
+/** A spawned worker and whether it has loaded (it answers `ready` once its script ran). */
+class TrackedWorker {
+  readonly port: WorkerPort;
+  readonly ready: Promise<void>;
+  /** Messages other than `ready`, for the run that owns the worker. */
+  onMessage: (message: WorkerToHost) => void = () => {};
+
+  constructor(port: WorkerPort) {
+    this.port = port;
+    let markReady = (): void => {};
+    this.ready = new Promise((resolve) => (markReady = resolve));
+    port.onMessage = (message) => {
+      if (message.type === 'ready') markReady();
+      else this.onMessage(message);
+    };
+  }
+}
+
+/** A worker that never loads (a broken bundle, a blocked Blob URL) must not hang a run forever. */
+const STARTUP_LIMIT_MS = 15_000;
+
+interface ActiveRun {
+  finish: (status: RunStatus, exitCode: number, systemLine?: string) => void;
+}
+
+export class WorkerRuntime implements Runtime {
+  readonly name: string;
+  private spare: TrackedWorker | undefined;
+  private active: ActiveRun | undefined;
+  private disposed = false;
+
+  private readonly options: WorkerRuntimeOptions;
+
+  constructor(options: WorkerRuntimeOptions) {
+    this.options = options;
+    this.name = options.name;
+  }
+
+  /**
+   * Starts the spare worker now (e.g. when the sandbox becomes visible) instead of at the first run;
+   * resolves once it has loaded.
+   */
+  warmUp(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    this.spare ??= new TrackedWorker(this.options.spawn());
+    return this.spare.ready;
+  }
+
+  private takeWorker(): TrackedWorker {
+    const worker = this.spare ?? new TrackedWorker(this.options.spawn());
+    this.spare = undefined;
+    return worker;
+  }
+
+  run(request: RunRequest, handlers: RunHandlers = {}): Promise<RunResult> {
+    if (this.disposed) return Promise.reject(new Error(`${this.name} runtime was disposed`));
+    this.active?.finish('killed', EXIT_CODE_KILLED, 'Stopped: a new run started.');
+    const startedAt = performance.now();
+    const timeoutMs = request.timeoutMs ?? this.options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const cap = this.options.outputCap ?? DEFAULT_OUTPUT_CAP;
+    const tracked = this.takeWorker();
+    const worker = tracked.port;
+    const emit = (chunk: OutputChunk): void => handlers.onOutput?.(chunk);
+
+    return new Promise<RunResult>((resolve) => {
+      let printed = 0;
+      let settled = false;
+      let transpileMs = 0;
+      let executeMs = 0;
+      let writtenFiles: Record<string, string> = {};
+
+      const finish = (status: RunStatus, exitCode: number, systemLine?: string): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        handlers.signal?.removeEventListener('abort', onAbort);
+        worker.terminate();
+        if (this.active === run) this.active = undefined;
+        if (systemLine) emit({ stream: 'system', text: `${systemLine}\n` });
+        resolve({ exitCode, status, writtenFiles, timings: { totalMs: performance.now() - startedAt, transpileMs, executeMs } });
+        if (status !== 'ok' && status !== 'error') this.options.afterKill?.();
+      };
+      const run: ActiveRun = { finish };
+      this.active = run;
+
+      // The deadline counts the program's time, from the moment its worker has loaded.
+      let timer = setTimeout(
+        () => finish('error', EXIT_CODE_CRASHED, crashMessage({ reason: `it did not start within ${STARTUP_LIMIT_MS / 1000} s`, outOfMemory: false })),
+        STARTUP_LIMIT_MS,
+      );
+      void tracked.ready.then(() => {
+        if (settled) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => finish('timeout', EXIT_CODE_TIMEOUT, timeoutMessage(timeoutMs)), timeoutMs);
+      });
+      const onAbort = (): void => finish('killed', EXIT_CODE_KILLED, 'Stopped.');
+      if (handlers.signal?.aborted) {
+        onAbort();
+        return;
+      }
+      handlers.signal?.addEventListener('abort', onAbort);
+
+      worker.onCrash = (crash) => finish('error', EXIT_CODE_CRASHED, crashMessage(crash));
+      tracked.onMessage = (message) => {
+        if (settled) return;
+        switch (message.type) {
+          case 'output':
+            for (const chunk of message.chunks) {
+              if (chunk.stream === 'system') {
+                emit(chunk);
+                continue;
+              }
+              const room = cap - printed;
+              if (room <= 0) continue;
+              const text = chunk.text.length > room ? chunk.text.slice(0, room) : chunk.text;
+              printed += text.length;
+              emit({ stream: chunk.stream, text });
+            }
+            break;
+          case 'fetch':
+            void this.serveFetch(message.request).then((result) => {
+              if (!settled) worker.post({ type: 'fetch-result', id: message.id, result });
+            });
+            break;
+          case 'done':
+            transpileMs = message.transpileMs;
+            executeMs = message.executeMs;
+            writtenFiles = message.writtenFiles;
+            finish(message.exitCode === 0 ? 'ok' : 'error', message.exitCode);
+            break;
+        }
+      };
+      worker.post({ type: 'run', request, outputCap: cap });
+      // The next run's worker starts loading while this one runs.
+      if (this.options.keepSpare !== false) this.spare = new TrackedWorker(this.options.spawn());
+    });
+  }
+
+  private async serveFetch(data: Parameters<typeof deserializeRequest>[0]): Promise<SerializedResponse | NetworkFailure> {
+    try {
+      return await serializeResponse(await this.options.network.handle(deserializeRequest(data)));
+    } catch (error) {
+      // Unknown hosts explain themselves; a handler bug must not leak the page's stack into the program.
+      return { message: error instanceof TypeError ? error.message : `fetch failed: the simulated server failed (${String(error)})` };
+    }
+  }
+
+  stop(): void {
+    this.active?.finish('killed', EXIT_CODE_KILLED, 'Stopped.');
+  }
+
+  dispose(): void {
+    this.stop();
+    this.disposed = true;
+    this.spare?.port.terminate();
+    this.spare = undefined;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Entry of the browser Worker (bundled into `generated/worker-source.ts`, see
+ * `tools/build-worker-source.ts`). Runs inside the opaque-origin sandbox iframe's Worker: captures
+ * what the engine needs, removes the network and storage, then waits for one `run`.
+ */
+import { LearnerEnvironment } from '../core/learner-environment.ts';
+import { captureHostTimers } from '../core/event-loop.ts';
+import { transpile } from '../core/transpile.ts';
+import type { HostToWorker, WorkerToHost } from '../protocol.ts';
+import { installSandboxModules } from '../sandbox-modules.ts';
+import { neutraliseGlobals } from './neutralise-globals.ts';
+
+interface WorkerScope {
+  postMessage(message: WorkerToHost): void;
+  addEventListener(type: 'message', listener: (event: { data: HostToWorker }) => void): void;
+  addEventListener(type: 'error', listener: (event: { error: unknown; message: string; preventDefault(): void }) => void): void;
+  addEventListener(type: 'unhandledrejection', listener: (event: { reason: unknown; preventDefault(): void }) => void): void;
+}
+
+function startBrowserWorker(): void {
+  const scope = globalThis as unknown as WorkerScope & Record<string, unknown>;
+  const post = scope.postMessage.bind(scope);
+  const timers = captureHostTimers(globalThis);
+  // Indirect eval: the code runs in global scope, not in this function's.
+  const indirectEval = globalThis.eval;
+  installSandboxModules();
+  neutraliseGlobals(globalThis);
+
+  const environment = new LearnerEnvironment({
+    post,
+    timers,
+    evaluate: (code) => indirectEval(code),
+    installGlobal: (name, value) => {
+      try {
+        scope[name] = value;
+      } catch {
+        // A read-only global stays as it is; modules still see the shim through their parameters.
+      }
+    },
+  });
+  scope.addEventListener('message', (event) => environment.receive(event.data));
+  scope.addEventListener('error', (event) => {
+    event.preventDefault();
+    environment.reportUncaught(event.error ?? new Error(event.message), 'exception');
+  });
+  scope.addEventListener('unhandledrejection', (event) => {
+    event.preventDefault();
+    environment.reportUncaught(event.reason, 'rejection');
+  });
+  // Compile sucrase's hot paths now, while the worker is the idle spare, not during the learner's run.
+  transpile('/warmup.ts', 'const warm: number = 1;\nexport default warm;\n');
+  post({ type: 'ready' });
+}
+
+startBrowserWorker();
