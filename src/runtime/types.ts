@@ -41,6 +41,8 @@ export interface RunTimings {
   transpileMs: number;
   /** Executing the program until its event loop emptied or it exited. */
   executeMs: number;
+  /** For a timeout: how long after the deadline the caller got its answer (the benchmark's loopKillMs). */
+  deadlineOverrunMs?: number;
 }
 
 export interface RunResult {

@@ -125,6 +125,7 @@ export class WorkerRuntime implements Runtime {
       let transpileMs = 0;
       let executeMs = 0;
       let writtenFiles: Record<string, string> = {};
+      let deadlineAt: number | undefined;
 
       const finish = (status: RunStatus, exitCode: number, systemLine?: string): void => {
         if (settled) return;
@@ -134,7 +135,9 @@ export class WorkerRuntime implements Runtime {
         worker.terminate();
         if (this.active === run) this.active = undefined;
         if (systemLine) emit({ stream: 'system', text: `${systemLine}\n` });
-        resolve({ exitCode, status, writtenFiles, timings: { totalMs: performance.now() - startedAt, transpileMs, executeMs } });
+        const now = performance.now();
+        const timings = { totalMs: now - startedAt, transpileMs, executeMs, ...(status === 'timeout' && deadlineAt !== undefined ? { deadlineOverrunMs: now - deadlineAt } : {}) };
+        resolve({ exitCode, status, writtenFiles, timings });
         if (status !== 'ok' && status !== 'error') this.options.afterKill?.();
       };
       const run: ActiveRun = { finish };
@@ -148,6 +151,7 @@ export class WorkerRuntime implements Runtime {
       void tracked.ready.then(() => {
         if (settled) return;
         clearTimeout(timer);
+        deadlineAt = performance.now() + timeoutMs;
         timer = setTimeout(() => finish('timeout', EXIT_CODE_TIMEOUT, timeoutMessage(timeoutMs)), timeoutMs);
       });
       const onAbort = (): void => finish('killed', EXIT_CODE_KILLED, 'Stopped.');

@@ -89,6 +89,8 @@ export function mountSandbox(host: HTMLElement): void {
     }
   };
   select(first);
+  // Start the isolated iframe and a spare Worker now, so the first Run pays no start-up.
+  void pageServices().runtime.warmUp();
 
   let running = false;
   async function runProgram(): Promise<void> {
@@ -106,10 +108,20 @@ export function mountSandbox(host: HTMLElement): void {
     for (const [name, text] of Object.entries(sources)) fs[`/app/${name}`] = text;
     terminal.write("system", `$ node ${config.entry}\n`);
     let result: RunResult | undefined;
+    let firstOutput = false;
     try {
       result = await runtime.run(
         { files: fs, entry: `/app/${config.entry}`, env: env.values(), timeoutMs: config.timeoutMs },
-        { onOutput: (chunk) => terminal.write(chunk.stream, chunk.text) },
+        {
+          onOutput: (chunk) => {
+            // The first output of a run is announced (with its time) for the benchmark and for tests.
+            if (!firstOutput && chunk.stream !== "system") {
+              firstOutput = true;
+              host.dispatchEvent(new CustomEvent("sandbox:first-output", { detail: { at: performance.now() }, bubbles: true }));
+            }
+            terminal.write(chunk.stream, chunk.text);
+          },
+        },
       );
     } catch (err) {
       terminal.write("system", `The sandbox could not run the program: ${err instanceof Error ? err.message : String(err)}\n`);

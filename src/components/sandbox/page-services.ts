@@ -1,4 +1,4 @@
-import type { Runtime } from "../../runtime/index";
+import type { WorkerRuntime } from "../../runtime/index";
 import { SimulatedNetwork, createPaymentsApi, PAYMENTS_API_HOST, type PaymentsApi } from "../../runtime/index";
 import { createLocalRuntime } from "../../runtime/browser";
 
@@ -10,7 +10,7 @@ import { createLocalRuntime } from "../../runtime/browser";
 export interface PageServices {
   network: SimulatedNetwork;
   payments: PaymentsApi;
-  runtime: Runtime;
+  runtime: WorkerRuntime;
 }
 
 let services: PageServices | undefined;
