@@ -1,0 +1,79 @@
+/**
+ * How a docker subcommand is declared and run: cobra-like metadata (path, usage, short help,
+ * flags, argument counts) plus a `run` function. Argument and flag errors are printed with the
+ * docker CLI's wording and exit codes (125 for flag errors, 1 for argument counts and daemon errors).
+ */
+import type { FileSystem } from "../fs/file-system";
+import type { DockerEngine } from "../engine/docker-engine";
+import { DaemonError } from "../engine/errors";
+import type { CommandResult } from "../shell/types";
+import { optionsHelp, parseFlags, type FlagSpec, type ParsedFlags } from "./flags";
+
+export interface DockerCliContext {
+  engine: DockerEngine;
+  /** The learner's host file system and working directory. */
+  fs: FileSystem;
+  cwd: string;
+  /** The client's environment (exported shell variables): `-e NAME`, `--secret id=NAME`. */
+  env: ReadonlyMap<string, string>;
+  stdin: string;
+}
+
+export interface DockerSubcommand {
+  /** Full command path, e.g. "docker secret create". */
+  path: string;
+  usage: string;
+  short: string;
+  flags: FlagSpec[];
+  /** False for commands whose trailing words belong to a container command (run, exec). */
+  interspersed?: boolean;
+  args?: { min?: number; max?: number };
+  /** Aliases shown in help ("docker container ls, docker ps"). */
+  aliases?: string[];
+  run(parsed: ParsedFlags, ctx: DockerCliContext): Promise<CommandResult> | CommandResult;
+}
+
+export const result = (stdout: string, stderr = "", exitCode = 0): CommandResult => ({ stdout, stderr, exitCode });
+
+export function helpText(cmd: DockerSubcommand): string {
+  const aliases = cmd.aliases?.length ? `\nAliases:\n  ${cmd.aliases.join(", ")}\n` : "";
+  const options = cmd.flags.some((f) => !f.hidden) ? `\nOptions:\n${optionsHelp(cmd.flags)}\n` : "";
+  return `\nUsage:  ${cmd.usage}\n\n${cmd.short}\n${aliases}${options}`;
+}
+
+function plural(n: number): string {
+  return `${n} argument${n === 1 ? "" : "s"}`;
+}
+
+function argCountError(cmd: DockerSubcommand, n: number): string | undefined {
+  const min = cmd.args?.min ?? 0;
+  const max = cmd.args?.max ?? Infinity;
+  let what: string | undefined;
+  if (min === max && n !== min) what = min === 0 ? "accepts no arguments" : `requires exactly ${plural(min)}`;
+  else if (n < min && max === Infinity) what = `requires at least ${plural(min)}`;
+  else if ((n < min || n > max) && max !== Infinity) what = max === 0 ? "accepts no arguments" : `requires at least ${min} and at most ${plural(max)}`;
+  if (!what) return undefined;
+  return `docker: '${cmd.path}' ${what}\n\nUsage:  ${cmd.usage}\n\nSee '${cmd.path} --help' for more information\n`;
+}
+
+/** Run a subcommand: flags, argument counts, then the command, with daemon errors framed. */
+export async function runSubcommand(cmd: DockerSubcommand, args: readonly string[], ctx: DockerCliContext): Promise<CommandResult> {
+  const parsed = parseFlags(args, cmd.flags, cmd.interspersed ?? true);
+  if (!parsed.ok) {
+    return result("", `${parsed.error}\n\nUsage:  ${cmd.usage}\n\nRun '${cmd.path} --help' for more information\n`, 125);
+  }
+  if (parsed.value.help) return result(helpText(cmd));
+  const countError = argCountError(cmd, parsed.value.positionals.length);
+  if (countError) return result("", countError, 1);
+  try {
+    return await cmd.run(parsed.value, ctx);
+  } catch (e) {
+    if (e instanceof DaemonError) return result("", `Error response from daemon: ${e.message}\n`, 1);
+    throw e;
+  }
+}
+
+/** `docker run`-style framing of a daemon error: "docker: Error response from daemon: ..." + hint. */
+export function runStyleError(path: string, message: string, exitCode = 125): CommandResult {
+  return result("", `docker: ${message}\n\nRun '${path} --help' for more information\n`, exitCode);
+}

@@ -1,0 +1,316 @@
+/**
+ * `docker compose up/down/config/ps/exec/logs` over the compose file in the working directory.
+ * Without swarm, file secrets become read-only bind mounts at /run/secrets/<target> and their
+ * uid/gid/mode are not applied (Compose docs); environment secrets are written into the container.
+ */
+import { dump } from "js-yaml";
+import { since } from "../../engine/clock";
+import { DaemonError } from "../../engine/errors";
+import { FsError } from "../../fs/file-system";
+import { basename, resolvePath, dirname } from "../../fs/path";
+import type { Container } from "../../containers/container";
+import type { BindSpec, SecretFileSpec } from "../../containers/container-store";
+import { collectFiles } from "../../fs/file-system";
+import type { CommandResult } from "../../shell/types";
+import { loadComposeFile, parseDotEnv, type ComposeProject, type ComposeService } from "../../compose/compose-file";
+import { result, runSubcommand, type DockerCliContext, type DockerSubcommand } from "../command";
+import { flagBool, flagString, parseFlags } from "../flags";
+import { ellipsis, formatTable } from "../format/table";
+import { ensureImage, containerStatus } from "./container-commands";
+
+const FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+
+interface Loaded {
+  project: ComposeProject;
+  dir: string;
+  env: Map<string, string>;
+}
+
+function loadProject(ctx: DockerCliContext, file: string | undefined, projectName: string | undefined): { ok: true; value: Loaded } | { ok: false; error: string } {
+  const path = file ? resolvePath(ctx.cwd, file) : FILE_NAMES.map((n) => resolvePath(ctx.cwd, n)).find((p) => ctx.fs.stat(p));
+  if (!path) return { ok: false, error: "no configuration file provided: not found" };
+  let text: string;
+  try {
+    text = ctx.fs.readFile(path);
+  } catch (e) {
+    if (e instanceof FsError) return { ok: false, error: `open ${path}: ${e.text.toLowerCase()}` };
+    throw e;
+  }
+  const dir = dirname(path);
+  const env = new Map<string, string>();
+  try {
+    for (const [k, v] of parseDotEnv(ctx.fs.readFile(`${dir}/.env`))) env.set(k, v);
+  } catch {
+    // no .env: only the shell environment interpolates
+  }
+  for (const [k, v] of ctx.env) env.set(k, v);
+  const defaultName = (projectName ?? basename(dir)).toLowerCase().replace(/[^a-z0-9_-]/g, "");
+  const loaded = loadComposeFile(text, defaultName, (k) => env.get(k));
+  if (!loaded.ok) return { ok: false, error: `${basename(path)}: ${loaded.error}` };
+  return { ok: true, value: { project: loaded.value, dir, env } };
+}
+
+function secretTarget(target: string | undefined, source: string): string {
+  const t = target ?? source;
+  return t.startsWith("/") ? t : `/run/secrets/${t}`;
+}
+
+function configYaml(l: Loaded): string {
+  const { project, dir } = l;
+  const services: Record<string, unknown> = {};
+  for (const s of project.services) {
+    const env: Record<string, string | null> = {};
+    for (const [k, v] of Object.entries(s.environment)) env[k] = v ?? l.env.get(k) ?? null;
+    services[s.name] = {
+      ...(s.build ? { build: { context: resolvePath(dir, s.build.context), dockerfile: s.build.dockerfile ?? "Dockerfile", ...(s.build.secrets.length ? { secrets: s.build.secrets.map((x) => ({ source: x })) } : {}) } } : {}),
+      ...(s.command ? { command: s.command } : {}),
+      ...(Object.keys(env).length ? { environment: env } : {}),
+      ...(s.image ? { image: s.image } : {}),
+      networks: { default: null },
+      ...(s.secrets.length
+        ? {
+            secrets: s.secrets.map((r) =>
+              r.short ? { source: r.source } : { source: r.source, ...(r.target ? { target: r.target } : {}), ...(r.uid ? { uid: r.uid } : {}), ...(r.gid ? { gid: r.gid } : {}), ...(r.mode !== undefined ? { mode: `0${r.mode.toString(8)}` } : {}) },
+            ),
+          }
+        : {}),
+    };
+  }
+  const secrets: Record<string, unknown> = {};
+  for (const [name, src] of project.secrets) {
+    if (src.kind === "file") secrets[name] = { name: `${project.name}_${name}`, file: resolvePath(dir, src.file) };
+    else if (src.kind === "environment") secrets[name] = { name: `${project.name}_${name}`, environment: src.variable };
+    else secrets[name] = { name: src.name, external: true };
+  }
+  const doc: Record<string, unknown> = { name: project.name, services, networks: { default: { name: `${project.name}_default` } } };
+  if (project.secrets.size) doc.secrets = secrets;
+  return dump(doc, { indent: 2, lineWidth: -1, noRefs: true });
+}
+
+function containerName(project: ComposeProject, service: ComposeService): string {
+  return `${project.name}-${service.name}-1`;
+}
+
+function projectContainers(ctx: DockerCliContext, project: string): Container[] {
+  return ctx.engine.containers.list(true).filter((c) => c.config.Labels["com.docker.compose.project"] === project);
+}
+
+async function up(l: Loaded, ctx: DockerCliContext, detach: boolean): Promise<CommandResult> {
+  const { project, dir } = l;
+  let stderr = "";
+  let stdout = "";
+  for (const s of project.services) {
+    for (const r of s.secrets) {
+      const src = project.secrets.get(r.source)!;
+      if (src.kind === "external") return result("", `${stderr}unsupported external secret ${src.name}\n`, 1);
+      if (src.kind === "file" && (r.uid || r.gid || r.mode !== undefined)) {
+        stderr += `WARN[0000] secrets \`uid\`, \`gid\` and \`mode\` are not supported, they will be ignored\n`;
+      }
+    }
+  }
+  const network = `${project.name}_default`;
+  stderr += ` Network ${network}  Creating\n Network ${network}  Created\n`;
+  for (const s of project.services) {
+    let imageRef = s.image;
+    if (s.build) {
+      imageRef = s.image ?? `${project.name}-${s.name}`;
+      if (!ctx.engine.images.find(imageRef)) {
+        const contextDir = resolvePath(dir, s.build.context);
+        const files = new Map<string, string>();
+        for (const [p, c] of collectFiles(ctx.fs, contextDir)) files.set(p.slice(contextDir.length + 1), c);
+        const secrets = new Map<string, string>();
+        for (const id of s.build.secrets) {
+          const src = project.secrets.get(id);
+          if (src?.kind === "file") secrets.set(id, ctx.fs.readFile(resolvePath(dir, src.file)));
+          else if (src?.kind === "environment" && l.env.has(src.variable)) secrets.set(id, l.env.get(src.variable)!);
+        }
+        let dockerfile: string;
+        try {
+          dockerfile = ctx.fs.readFile(resolvePath(contextDir, s.build.dockerfile ?? "Dockerfile"));
+        } catch {
+          return result("", `${stderr}failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory\n`, 1);
+        }
+        const outcome = await ctx.engine.build({ dockerfile, context: files, tags: [imageRef], buildArgs: new Map(Object.entries(s.build.args)), secrets });
+        ctx.engine.lastBuild = outcome;
+        stderr += outcome.progress;
+        if (!outcome.ok) return result("", stderr, 1);
+      }
+    }
+    if (!imageRef) return result("", `${stderr}service "${s.name}" has neither an image nor a build context specified: invalid compose project\n`, 1);
+    let image;
+    try {
+      image = ensureImage(ctx, imageRef).image;
+    } catch (e) {
+      if (e instanceof DaemonError) return result("", `${stderr} ${s.name} Error ${e.message}\nError response from daemon: ${e.message}\n`, 1);
+      throw e;
+    }
+    const env: string[] = [];
+    for (const f of s.envFiles) {
+      try {
+        for (const [k, v] of parseDotEnv(ctx.fs.readFile(resolvePath(dir, f)))) env.push(`${k}=${v}`);
+      } catch {
+        return result("", `${stderr}env file ${resolvePath(dir, f)} not found: stat ${resolvePath(dir, f)}: no such file or directory\n`, 1);
+      }
+    }
+    for (const [k, v] of Object.entries(s.environment)) {
+      const value = v ?? l.env.get(k);
+      if (value !== undefined) env.push(`${k}=${value}`);
+    }
+    const binds: BindSpec[] = [];
+    const secretFiles: SecretFileSpec[] = [];
+    for (const r of s.secrets) {
+      const src = project.secrets.get(r.source)!;
+      const target = secretTarget(r.target, r.source);
+      if (src.kind === "file") {
+        // Without swarm a file secret is a plain read-only bind mount: uid/gid/mode are not applied.
+        binds.push({ kind: "bind", source: resolvePath(dir, src.file), target, readOnly: true, mode: undefined, spec: undefined });
+      } else if (src.kind === "environment") {
+        secretFiles.push({ target, content: l.env.get(src.variable) ?? "", mode: r.mode ?? 0o444, uid: Number(r.uid ?? 0), gid: Number(r.gid ?? 0) });
+      }
+    }
+    const name = containerName(project, s);
+    const existing = ctx.engine.containers.find(name);
+    if (existing) {
+      ctx.engine.containers.remove(existing, true);
+      stderr += ` Container ${name}  Recreate\n Container ${name}  Recreated\n`;
+    } else stderr += ` Container ${name}  Creating\n`;
+    let c: Container;
+    try {
+      c = ctx.engine.containers.create({
+        image,
+        imageRef,
+        name,
+        env,
+        cmd: s.command,
+        entrypoint: s.entrypoint,
+        binds,
+        secretFiles,
+        labels: { "com.docker.compose.project": project.name, "com.docker.compose.service": s.name, "com.docker.compose.container-number": "1", "com.docker.compose.oneoff": "False" },
+      });
+    } catch (e) {
+      if (e instanceof DaemonError) return result("", `${stderr}Error response from daemon: ${e.message}\n`, 1);
+      throw e;
+    }
+    if (!existing) stderr += ` Container ${name}  Created\n`;
+    stderr += ` Container ${name}  Starting\n`;
+    const started = await ctx.engine.containers.start(c);
+    stderr += ` Container ${name}  Started\n`;
+    if (!detach) {
+      const prefix = `${s.name}-1  | `;
+      const out = `${started.result.stdout}${started.result.stderr}`;
+      stdout += out.split("\n").filter((x, i, a) => x !== "" || i < a.length - 1).map((x) => `${prefix}${x}\n`).join("");
+    }
+  }
+  return result(stdout, stderr);
+}
+
+function down(l: Loaded, ctx: DockerCliContext): CommandResult {
+  let stderr = "";
+  for (const c of projectContainers(ctx, l.project.name)) {
+    stderr += ` Container ${c.name}  Stopping\n`;
+    ctx.engine.containers.stop(c);
+    stderr += ` Container ${c.name}  Stopped\n Container ${c.name}  Removing\n`;
+    ctx.engine.containers.remove(c, true);
+    stderr += ` Container ${c.name}  Removed\n`;
+  }
+  const network = `${l.project.name}_default`;
+  stderr += ` Network ${network}  Removing\n Network ${network}  Removed\n`;
+  return result("", stderr);
+}
+
+const commonFlags = [
+  { name: "file", short: "f", kind: "string" as const, description: "Compose configuration files", hidden: true },
+  { name: "project-name", short: "p", kind: "string" as const, description: "Project name", hidden: true },
+];
+
+function sub(name: string, usage: string, short: string, flags: DockerSubcommand["flags"], run: (l: Loaded, p: Parameters<DockerSubcommand["run"]>[0], ctx: DockerCliContext) => Promise<CommandResult> | CommandResult, interspersed = true): DockerSubcommand {
+  return {
+    path: `docker compose ${name}`,
+    usage,
+    short,
+    flags: [...flags, ...commonFlags],
+    interspersed,
+    run(p, ctx) {
+      const loaded = loadProject(ctx, flagString(p, "file"), flagString(p, "project-name"));
+      if (!loaded.ok) return result("", `${loaded.error}\n`, 1);
+      return run(loaded.value, p, ctx);
+    },
+  };
+}
+
+const SUBCOMMANDS: Record<string, DockerSubcommand> = {
+  up: sub("up", "docker compose up [OPTIONS] [SERVICE...]", "Create and start containers", [{ name: "detach", short: "d", kind: "bool", description: "Detached mode: Run containers in the background" }, { name: "build", kind: "bool", description: "Build images before starting containers" }], (l, p, ctx) => up(l, ctx, flagBool(p, "detach"))),
+  down: sub("down", "docker compose down [OPTIONS] [SERVICES]", "Stop and remove containers, networks", [], (l, _p, ctx) => down(l, ctx)),
+  config: sub("config", "docker compose config [OPTIONS] [SERVICE...]", "Parse, resolve and render compose file in canonical format", [], (l) => result(configYaml(l))),
+  ps: sub("ps", "docker compose ps [OPTIONS] [SERVICE...]", "List containers", [{ name: "all", short: "a", kind: "bool", description: "Show all stopped containers" }], (l, p, ctx) => {
+    const now = ctx.engine.clock.now();
+    const rows = projectContainers(ctx, l.project.name)
+      .filter((c) => flagBool(p, "all") || c.status === "running")
+      .map((c) => [c.name, c.config.Image, JSON.stringify(ellipsis([c.path, ...c.args].join(" "), 20)), c.config.Labels["com.docker.compose.service"] ?? "", since(c.created, now), containerStatus(c, now), ""]);
+    return result(formatTable(["NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS"], rows));
+  }),
+  exec: sub(
+    "exec",
+    "docker compose exec [OPTIONS] SERVICE COMMAND [ARGS...]",
+    "Execute a command in a running container",
+    [{ name: "no-TTY", short: "T", kind: "bool", description: "Disable pseudo-TTY allocation" }, { name: "env", short: "e", kind: "list", description: "Set environment variables" }],
+    async (l, p, ctx) => {
+      const [service, ...argv] = p.positionals;
+      const svc = l.project.services.find((s) => s.name === service);
+      if (!svc || argv.length === 0) return result("", `service "${service ?? ""}" is not running\n`, 1);
+      const c = ctx.engine.containers.find(containerName(l.project, svc));
+      if (!c || c.status !== "running") return result("", `service "${service}" is not running\n`, 1);
+      return ctx.engine.containers.exec(c, argv);
+    },
+    false,
+  ),
+  logs: sub("logs", "docker compose logs [OPTIONS] [SERVICE...]", "View output from containers", [], (l, p, ctx) => {
+    let stdout = "";
+    for (const c of projectContainers(ctx, l.project.name)) {
+      const svc = c.config.Labels["com.docker.compose.service"] ?? "";
+      if (p.positionals.length && !p.positionals.includes(svc)) continue;
+      for (const line of c.logs.map((x) => x.text).join("").split("\n").filter(Boolean)) stdout += `${svc}-1  | ${line}\n`;
+    }
+    return result(stdout);
+  }),
+};
+
+const COMPOSE_HELP = `
+Usage:  docker compose [OPTIONS] COMMAND
+
+Define and run multi-container applications with Docker
+
+Options:
+  -f, --file stringArray           Compose configuration files
+  -p, --project-name string        Project name
+
+Commands:
+  config      Parse, resolve and render compose file in canonical format
+  down        Stop and remove containers, networks
+  exec        Execute a command in a running container
+  logs        View output from containers
+  ps          List containers
+  up          Create and start containers
+
+Run 'docker compose COMMAND --help' for more information on a command.
+`;
+
+/** `docker compose ...`: global -f/-p may come before the subcommand. */
+export async function runCompose(args: readonly string[], ctx: DockerCliContext): Promise<CommandResult> {
+  const globals: string[] = [];
+  let i = 0;
+  while (i < args.length && args[i]!.startsWith("-")) {
+    const a = args[i]!;
+    if (a === "--help" || a === "-h") return result(COMPOSE_HELP);
+    globals.push(a);
+    if (!a.includes("=") && (a === "-f" || a === "--file" || a === "-p" || a === "--project-name")) globals.push(args[++i] ?? "");
+    i++;
+  }
+  const parsedGlobals = parseFlags(globals, commonFlags);
+  if (!parsedGlobals.ok) return result("", `${parsedGlobals.error}\n`, 1);
+  const name = args[i];
+  if (name === undefined) return result(COMPOSE_HELP);
+  const cmd = SUBCOMMANDS[name];
+  if (!cmd) return result("", `unknown docker command: "compose ${name}"\n`, 1);
+  return runSubcommand(cmd, [...globals, ...args.slice(i + 1)], ctx);
+}

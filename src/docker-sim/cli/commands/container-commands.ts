@@ -1,0 +1,299 @@
+/** Container commands: run, ps, exec, logs, stop, start, rm. */
+import { since, humanDuration } from "../../engine/clock";
+import { DaemonError } from "../../engine/errors";
+import { shortId, type Container } from "../../containers/container";
+import type { BindSpec } from "../../containers/container-store";
+import { isValidReference, normalizeReference, type Image } from "../../images/image";
+import type { CommandResult } from "../../shell/types";
+import { result, runStyleError, type DockerCliContext, type DockerSubcommand } from "../command";
+import { flagBool, flagList, flagString } from "../flags";
+import { ellipsis, formatTable } from "../format/table";
+import { renderTemplate } from "../format/go-template";
+import { parseEnvFile, parseMountFlag, parseVolumeFlag, resolveEnvFlags } from "./run-options";
+
+/** Find a local image or pull it, as `docker run` does (pull progress goes to stderr). */
+export function ensureImage(ctx: DockerCliContext, ref: string): { image: Image; stderr: string } {
+  const local = ctx.engine.images.find(ref);
+  if (local) return { image: local, stderr: "" };
+  const pulled = ctx.engine.images.pull(ref);
+  return { image: pulled.image, stderr: `Unable to find image '${normalizeReference(ref)}' locally\n${pulled.progress.slice(0, -1).join("\n")}\n` };
+}
+
+export function containerStatus(c: Container, now: Date): string {
+  if (c.status === "running") return `Up ${humanDuration(now.getTime() - (c.startedAt ?? c.created).getTime())}`;
+  if (c.status === "exited") return `Exited (${c.exitCode}) ${since(c.finishedAt ?? c.created, now)}`;
+  return "Created";
+}
+
+const RUN_USAGE = "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]";
+
+export const runCommand: DockerSubcommand = {
+  path: "docker run",
+  usage: RUN_USAGE,
+  short: "Create and run a new container from an image",
+  aliases: ["docker container run", "docker run"],
+  interspersed: false,
+  args: { min: 1 },
+  flags: [
+    { name: "detach", short: "d", kind: "bool", description: "Run container in background and print container ID" },
+    { name: "env", short: "e", kind: "list", description: "Set environment variables" },
+    { name: "env-file", kind: "list", description: "Read in a file of environment variables" },
+    { name: "entrypoint", kind: "string", description: "Overwrite the default ENTRYPOINT of the image" },
+    { name: "interactive", short: "i", kind: "bool", description: "Keep STDIN open even if not attached" },
+    { name: "label", short: "l", kind: "list", description: "Set meta data on a container" },
+    { name: "mount", kind: "list", description: "Attach a filesystem mount to the container" },
+    { name: "name", kind: "string", description: "Assign a name to the container" },
+    { name: "network", kind: "string", description: "Connect a container to a network" },
+    { name: "publish", short: "p", kind: "list", description: "Publish a container's port(s) to the host" },
+    { name: "rm", kind: "bool", description: "Automatically remove the container and its associated anonymous volumes when it exits" },
+    { name: "tmpfs", kind: "list", description: "Mount a tmpfs directory" },
+    { name: "tty", short: "t", kind: "bool", description: "Allocate a pseudo-TTY" },
+    { name: "user", short: "u", kind: "string", description: 'Username or UID (format: "<name|uid>[:<group|gid>]")' },
+    { name: "volume", short: "v", kind: "list", description: "Bind mount a volume" },
+    { name: "workdir", short: "w", kind: "string", description: "Working directory inside the container" },
+  ],
+  async run(p, ctx) {
+    const [imageRef, ...cmd] = p.positionals as [string, ...string[]];
+    if (!isValidReference(imageRef)) return runStyleError(this.path, "invalid reference format");
+    const env = resolveEnvFlags(flagList(p, "env"), ctx.env);
+    const fileEnv: string[] = [];
+    for (const f of flagList(p, "env-file")) {
+      const parsed = parseEnvFile(ctx.fs, ctx.cwd, f, ctx.env);
+      if (!parsed.ok) return runStyleError(this.path, parsed.error);
+      fileEnv.push(...parsed.value);
+    }
+    const binds: BindSpec[] = [];
+    const tmpfs: { target: string; options: string; viaMountFlag: boolean }[] = [];
+    for (const v of flagList(p, "volume")) {
+      const parsed = parseVolumeFlag(v, ctx.cwd, () => ctx.engine.ids.hex(64));
+      if (!parsed.ok) return runStyleError(this.path, `Error response from daemon: ${parsed.error}`);
+      binds.push(parsed.value);
+    }
+    for (const m of flagList(p, "mount")) {
+      const parsed = parseMountFlag(m, ctx.cwd);
+      if (!parsed.ok) return result("", `${parsed.error}\n\nUsage:  ${RUN_USAGE}\n\nRun 'docker run --help' for more information\n`, 125);
+      if (parsed.value.kind === "tmpfs") tmpfs.push({ target: parsed.value.target, options: "", viaMountFlag: true });
+      else binds.push(parsed.value.bind);
+    }
+    for (const t of flagList(p, "tmpfs")) {
+      const [target, ...opts] = t.split(":");
+      tmpfs.push({ target: target!, options: opts.join(":"), viaMountFlag: false });
+    }
+    let pulled: { image: Image; stderr: string };
+    try {
+      pulled = ensureImage(ctx, imageRef);
+    } catch (e) {
+      if (e instanceof DaemonError) {
+        return result("", `Unable to find image '${normalizeReference(imageRef)}' locally\ndocker: Error response from daemon: ${e.message}\n\nRun 'docker run --help' for more information\n`, 125);
+      }
+      throw e;
+    }
+    const labels = Object.fromEntries(flagList(p, "label").map((l) => [l.split("=")[0]!, l.split("=").slice(1).join("=")]));
+    const entrypoint = flagString(p, "entrypoint");
+    let container: Container;
+    try {
+      container = ctx.engine.containers.create({
+        image: pulled.image,
+        imageRef,
+        name: flagString(p, "name"),
+        env: [...fileEnv, ...env],
+        cmd,
+        entrypoint: entrypoint !== undefined ? (entrypoint ? [entrypoint] : []) : undefined,
+        workdir: flagString(p, "workdir"),
+        binds,
+        tmpfs,
+        labels,
+        autoRemove: flagBool(p, "rm"),
+      });
+    } catch (e) {
+      if (e instanceof DaemonError) return result("", `${pulled.stderr}docker: Error response from daemon: ${e.message}\n\nRun 'docker run --help' for more information\n`, 125);
+      throw e;
+    }
+    const started = await ctx.engine.containers.start(container);
+    if (started.outcome === "not-found") {
+      return result("", `${pulled.stderr}docker: Error response from daemon: ${container.error}\n\nRun 'docker run --help' for more information\n`, 127);
+    }
+    if (flagBool(p, "detach")) return result(`${container.id}\n`, pulled.stderr);
+    return result(started.result.stdout, pulled.stderr + started.result.stderr, started.outcome === "exited" ? started.result.exitCode : 0);
+  },
+};
+
+function matchesFilter(c: Container, filter: string): boolean {
+  const eq = filter.indexOf("=");
+  const key = filter.slice(0, eq);
+  const value = filter.slice(eq + 1);
+  if (key === "name") return c.name.includes(value.replace(/^\//, ""));
+  if (key === "status") return c.status === value;
+  if (key === "id") return c.id.startsWith(value);
+  if (key === "ancestor") return c.config.Image === value || c.image.repoTags.includes(normalizeReference(value));
+  if (key === "label") {
+    const [lk, lv] = value.split("=");
+    return lk! in c.config.Labels && (lv === undefined || c.config.Labels[lk!] === lv);
+  }
+  return true;
+}
+
+export const psCommand: DockerSubcommand = {
+  path: "docker ps",
+  usage: "docker ps [OPTIONS]",
+  short: "List containers",
+  aliases: ["docker container ls", "docker container list", "docker container ps", "docker ps"],
+  args: { max: 0 },
+  flags: [
+    { name: "all", short: "a", kind: "bool", description: "Show all containers (default shows just running)" },
+    { name: "filter", short: "f", kind: "list", description: "Filter output based on conditions provided" },
+    { name: "format", kind: "string", description: "Format output using a custom template" },
+    { name: "no-trunc", kind: "bool", description: "Don't truncate output" },
+    { name: "quiet", short: "q", kind: "bool", description: "Only display container IDs" },
+  ],
+  run(p, ctx) {
+    const now = ctx.engine.clock.now();
+    const trunc = !flagBool(p, "no-trunc");
+    let list = ctx.engine.containers.list(flagBool(p, "all"));
+    for (const f of flagList(p, "filter")) list = list.filter((c) => matchesFilter(c, f));
+    if (flagBool(p, "quiet")) return result(list.map((c) => `${trunc ? shortId(c.id) : c.id}\n`).join(""));
+    const rows = list.map((c) => {
+      const command = [c.path, ...c.args].join(" ");
+      return {
+        ID: trunc ? shortId(c.id) : c.id,
+        Image: trunc ? c.config.Image.replace(/@sha256:[0-9a-f]+$/, "") : c.config.Image,
+        Command: JSON.stringify(trunc ? ellipsis(command, 20) : command),
+        CreatedAt: c.created.toISOString(),
+        RunningFor: since(c.created, now),
+        Status: containerStatus(c, now),
+        State: c.status,
+        Ports: "",
+        Names: c.name,
+        Labels: Object.entries(c.config.Labels).map(([k, v]) => `${k}=${v}`).join(","),
+      };
+    });
+    const format = flagString(p, "format");
+    if (format) {
+      let out = "";
+      for (const r of rows) {
+        const rendered = renderTemplate(format.replace(/^table\s*/, ""), r);
+        if (!rendered.ok) return result("", `${rendered.error}\n`, 1);
+        out += `${rendered.value}\n`;
+      }
+      return result(out);
+    }
+    return result(
+      formatTable(
+        ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"],
+        rows.map((r) => [r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names]),
+      ),
+    );
+  },
+};
+
+export const execCommand: DockerSubcommand = {
+  path: "docker exec",
+  usage: "docker exec [OPTIONS] CONTAINER COMMAND [ARG...]",
+  short: "Execute a command in a running container",
+  aliases: ["docker container exec", "docker exec"],
+  interspersed: false,
+  args: { min: 2 },
+  flags: [
+    { name: "detach", short: "d", kind: "bool", description: "Detached mode: run command in the background" },
+    { name: "env", short: "e", kind: "list", description: "Set environment variables" },
+    { name: "interactive", short: "i", kind: "bool", description: "Keep STDIN open even if not attached" },
+    { name: "tty", short: "t", kind: "bool", description: "Allocate a pseudo-TTY" },
+    { name: "user", short: "u", kind: "string", description: 'Username or UID (format: "<name|uid>[:<group|gid>]")' },
+    { name: "workdir", short: "w", kind: "string", description: "Working directory inside the container" },
+  ],
+  async run(p, ctx) {
+    const [ref, ...argv] = p.positionals as [string, ...string[]];
+    const c = ctx.engine.containers.get(ref);
+    const env = resolveEnvFlags(flagList(p, "env"), ctx.env).map((e): [string, string] => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]);
+    const r = await ctx.engine.containers.exec(c, argv, { env, workdir: flagString(p, "workdir") });
+    return r;
+  },
+};
+
+export const logsCommand: DockerSubcommand = {
+  path: "docker logs",
+  usage: "docker logs [OPTIONS] CONTAINER",
+  short: "Fetch the logs of a container",
+  aliases: ["docker container logs", "docker logs"],
+  args: { min: 1, max: 1 },
+  flags: [
+    { name: "follow", short: "f", kind: "bool", description: "Follow log output" },
+    { name: "tail", short: "n", kind: "string", description: 'Number of lines to show from the end of the logs (default "all")' },
+    { name: "timestamps", short: "t", kind: "bool", description: "Show timestamps" },
+  ],
+  run(p, ctx) {
+    const c = ctx.engine.containers.get(p.positionals[0]!);
+    let stdout = "";
+    let stderr = "";
+    for (const l of c.logs) {
+      if (l.stream === "stdout") stdout += l.text;
+      else stderr += l.text;
+    }
+    return result(stdout, stderr);
+  },
+};
+
+function eachContainer(refs: readonly string[], ctx: DockerCliContext, action: (c: Container) => void): CommandResult {
+  let stdout = "";
+  let stderr = "";
+  for (const ref of refs) {
+    try {
+      action(ctx.engine.containers.get(ref));
+      stdout += `${ref}\n`;
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      stderr += `Error response from daemon: ${e.message}\n`;
+    }
+  }
+  return result(stdout, stderr, stderr ? 1 : 0);
+}
+
+export const stopCommand: DockerSubcommand = {
+  path: "docker stop",
+  usage: "docker stop [OPTIONS] CONTAINER [CONTAINER...]",
+  short: "Stop one or more running containers",
+  aliases: ["docker container stop", "docker stop"],
+  args: { min: 1 },
+  flags: [{ name: "time", short: "t", kind: "string", description: "Seconds to wait before killing the container" }],
+  run(p, ctx) {
+    return eachContainer(p.positionals, ctx, (c) => ctx.engine.containers.stop(c));
+  },
+};
+
+export const startCommand: DockerSubcommand = {
+  path: "docker start",
+  usage: "docker start [OPTIONS] CONTAINER [CONTAINER...]",
+  short: "Start one or more stopped containers",
+  aliases: ["docker container start", "docker start"],
+  args: { min: 1 },
+  flags: [{ name: "attach", short: "a", kind: "bool", description: "Attach STDOUT/STDERR and forward signals" }],
+  async run(p, ctx) {
+    let stdout = "";
+    let stderr = "";
+    for (const ref of p.positionals) {
+      const c = ctx.engine.containers.find(ref);
+      if (!c) {
+        stderr += `Error response from daemon: No such container: ${ref}\n`;
+        continue;
+      }
+      if (c.status !== "running") await ctx.engine.containers.start(c);
+      stdout += `${ref}\n`;
+    }
+    return result(stdout, stderr ? `${stderr}Error: failed to start containers: ${p.positionals.join(", ")}\n` : "", stderr ? 1 : 0);
+  },
+};
+
+export const rmCommand: DockerSubcommand = {
+  path: "docker rm",
+  usage: "docker rm [OPTIONS] CONTAINER [CONTAINER...]",
+  short: "Remove one or more containers",
+  aliases: ["docker container rm", "docker container remove", "docker rm"],
+  args: { min: 1 },
+  flags: [
+    { name: "force", short: "f", kind: "bool", description: "Force the removal of a running container (uses SIGKILL)" },
+    { name: "volumes", short: "v", kind: "bool", description: "Remove anonymous volumes associated with the container" },
+  ],
+  run(p, ctx) {
+    return eachContainer(p.positionals, ctx, (c) => ctx.engine.containers.remove(c, flagBool(p, "force")));
+  },
+};

@@ -1,0 +1,261 @@
+/** Image commands: build, images, history, pull, rmi, image inspect. */
+import { since } from "../../engine/clock";
+import { humanSize } from "../../engine/units";
+import { FsError, collectFiles } from "../../fs/file-system";
+import { basename, resolvePath } from "../../fs/path";
+import { imageSize, isValidReference, normalizeReference, parseReference } from "../../images/image";
+import { shortId } from "../../containers/container";
+import { result, type DockerSubcommand } from "../command";
+import { flagBool, flagList, flagString } from "../flags";
+import { goJson } from "../format/json";
+import { renderTemplate } from "../format/go-template";
+import { ellipsis, formatTable } from "../format/table";
+import { imageInspect } from "./inspect-json";
+
+export const buildCommand: DockerSubcommand = {
+  path: "docker build",
+  usage: "docker buildx build [OPTIONS] PATH | URL | -",
+  short: "Start a build",
+  aliases: ["docker build", "docker builder build", "docker image build", "docker buildx b"],
+  args: { min: 1, max: 1 },
+  flags: [
+    { name: "build-arg", kind: "list", description: "Set build-time variables" },
+    { name: "file", short: "f", kind: "string", description: 'Name of the Dockerfile (default: "PATH/Dockerfile")' },
+    { name: "no-cache", kind: "bool", description: "Do not use cache when building the image" },
+    { name: "platform", kind: "string", description: "Set target platform for build" },
+    { name: "progress", kind: "string", description: 'Set type of progress output ("auto", "none", "plain", "quiet", "rawjson", "tty")' },
+    { name: "pull", kind: "bool", description: "Always attempt to pull all referenced images" },
+    { name: "quiet", short: "q", kind: "bool", description: "Suppress the build output and print image ID on success" },
+    { name: "secret", kind: "list", description: 'Secret to expose to the build (format: "id=mysecret[,src=/local/secret]")' },
+    { name: "tag", short: "t", kind: "list", description: 'Image identifier (format: "[name/]name[:tag]")' },
+    { name: "target", kind: "string", description: "Set the target build stage to build" },
+  ],
+  async run(p, ctx) {
+    const fail = (msg: string): ReturnType<DockerSubcommand["run"]> => result("", `ERROR: failed to build: ${msg}\n`, 1);
+    for (const t of flagList(p, "tag")) {
+      if (!isValidReference(t)) {
+        return fail(`invalid tag "${t}": ${/[A-Z]/.test(t) ? "repository name must be lowercase" : "invalid reference format"}`);
+      }
+    }
+    const contextDir = resolvePath(ctx.cwd, p.positionals[0]!);
+    if (ctx.fs.stat(contextDir)?.kind !== "dir") return fail(`unable to prepare context: path "${p.positionals[0]}" not found`);
+    const fileFlag = flagString(p, "file");
+    const dockerfilePath = fileFlag ? resolvePath(ctx.cwd, fileFlag) : `${contextDir === "/" ? "" : contextDir}/Dockerfile`;
+    let dockerfile: string;
+    try {
+      dockerfile = ctx.fs.readFile(dockerfilePath);
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+      return fail(`failed to solve: failed to read dockerfile: open ${fileFlag ?? "Dockerfile"}: no such file or directory`);
+    }
+    const context = new Map<string, string>();
+    for (const [path, content] of collectFiles(ctx.fs, contextDir)) context.set(path.slice(contextDir === "/" ? 1 : contextDir.length + 1), content);
+
+    const buildArgs = new Map<string, string>();
+    for (const a of flagList(p, "build-arg")) {
+      const eq = a.indexOf("=");
+      if (eq !== -1) buildArgs.set(a.slice(0, eq), a.slice(eq + 1));
+      else if (ctx.env.has(a)) buildArgs.set(a, ctx.env.get(a)!);
+    }
+    const secrets = new Map<string, string>();
+    for (const s of flagList(p, "secret")) {
+      const fields = new Map(s.split(",").map((kv) => [kv.slice(0, kv.indexOf("=") === -1 ? kv.length : kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)] as [string, string]));
+      const id = fields.get("id") ?? basename(fields.get("src") ?? fields.get("source") ?? "");
+      if (!id) return fail("secret ID missing");
+      const src = fields.get("src") ?? fields.get("source");
+      const envName = fields.get("env");
+      if (envName !== undefined || fields.get("type") === "env") {
+        const v = ctx.env.get(envName ?? id);
+        if (v !== undefined) secrets.set(id, v);
+        continue;
+      }
+      if (src === undefined && ctx.env.has(id)) {
+        // A bare id=NAME reads the environment variable of that name first.
+        secrets.set(id, ctx.env.get(id)!);
+        continue;
+      }
+      const path = src ?? id;
+      try {
+        secrets.set(id, ctx.fs.readFile(resolvePath(ctx.cwd, path)));
+      } catch (e) {
+        if (!(e instanceof FsError)) throw e;
+        return fail(`failed to stat ${path}: stat ${path}: no such file or directory`);
+      }
+    }
+    const outcome = await ctx.engine.build({
+      dockerfile,
+      dockerfileName: fileFlag ? basename(fileFlag) : "Dockerfile",
+      context,
+      tags: flagList(p, "tag"),
+      buildArgs,
+      secrets,
+      target: flagString(p, "target"),
+      noCache: flagBool(p, "no-cache"),
+    });
+    ctx.engine.lastBuild = outcome;
+    if (flagBool(p, "quiet")) {
+      return outcome.ok ? result(`${outcome.image!.id}\n`) : result("", outcome.progress.slice(outcome.progress.indexOf("ERROR:")), 1);
+    }
+    return result("", outcome.progress, outcome.ok ? 0 : 1);
+  },
+};
+
+export const imagesCommand: DockerSubcommand = {
+  path: "docker images",
+  usage: "docker images [OPTIONS] [REPOSITORY[:TAG]]",
+  short: "List images",
+  aliases: ["docker image ls", "docker image list", "docker images"],
+  args: { max: 1 },
+  flags: [
+    { name: "all", short: "a", kind: "bool", description: "Show all images (default hides intermediate images)" },
+    { name: "format", kind: "string", description: "Format output using a custom template" },
+    { name: "no-trunc", kind: "bool", description: "Don't truncate output" },
+    { name: "quiet", short: "q", kind: "bool", description: "Only show image IDs" },
+  ],
+  run(p, ctx) {
+    const now = ctx.engine.clock.now();
+    const trunc = !flagBool(p, "no-trunc");
+    const filter = p.positionals[0];
+    const rows: { Repository: string; Tag: string; ID: string; CreatedSince: string; Size: string; created: number }[] = [];
+    for (const img of ctx.engine.images.list()) {
+      const tags = img.repoTags.length ? img.repoTags : ["<none>:<none>"];
+      for (const t of tags) {
+        const colon = t.lastIndexOf(":");
+        const repo = t.slice(0, colon);
+        if (filter && repo !== parseReference(filter).repo) continue;
+        if (filter && filter.includes(":") && t !== normalizeReference(filter)) continue;
+        rows.push({ Repository: repo, Tag: t.slice(colon + 1), ID: trunc ? shortId(img.id) : img.id, CreatedSince: since(img.created, now), Size: humanSize(imageSize(img)), created: img.created.getTime() });
+      }
+    }
+    rows.sort((a, b) => b.created - a.created || a.Repository.localeCompare(b.Repository) || a.Tag.localeCompare(b.Tag));
+    if (flagBool(p, "quiet")) return result([...new Set(rows.map((r) => r.ID))].map((id) => `${id}\n`).join(""));
+    const format = flagString(p, "format");
+    if (format) return result(rows.map((r) => `${(renderTemplate(format.replace(/^table\s*/, ""), r) as { value: string }).value ?? ""}\n`).join(""));
+    return result(formatTable(["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"], rows.map((r) => [r.Repository, r.Tag, r.ID, r.CreatedSince, r.Size])));
+  },
+};
+
+export const historyCommand: DockerSubcommand = {
+  path: "docker history",
+  usage: "docker history [OPTIONS] IMAGE",
+  short: "Show the history of an image",
+  aliases: ["docker image history", "docker history"],
+  args: { min: 1, max: 1 },
+  flags: [
+    { name: "format", kind: "string", description: "Format output using a custom template" },
+    { name: "human", short: "H", kind: "bool", description: "Print sizes and dates in human readable format (default true)" },
+    { name: "no-trunc", kind: "bool", description: "Don't truncate output" },
+    { name: "quiet", short: "q", kind: "bool", description: "Only show image IDs" },
+  ],
+  run(p, ctx) {
+    const img = ctx.engine.images.get(p.positionals[0]!);
+    const now = ctx.engine.clock.now();
+    const trunc = !flagBool(p, "no-trunc");
+    const rows = [...img.history].reverse().map((h, i) => ({
+      ID: i === 0 ? (trunc ? shortId(img.id) : img.id) : "<missing>",
+      CreatedSince: since(h.created, now),
+      CreatedBy: trunc ? ellipsis(h.createdBy.replace(/\t/g, " "), 45) : h.createdBy.replace(/\t/g, " "),
+      Size: humanSize(h.size),
+      Comment: h.comment,
+    }));
+    if (flagBool(p, "quiet")) return result(rows.map((r) => `${r.ID}\n`).join(""));
+    const format = flagString(p, "format");
+    if (format) {
+      let out = "";
+      for (const r of rows) {
+        const rendered = renderTemplate(format.replace(/^table\s*/, ""), r);
+        if (!rendered.ok) return result("", `${rendered.error}\n`, 1);
+        out += `${rendered.value}\n`;
+      }
+      return result(out);
+    }
+    return result(formatTable(["IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT"], rows.map((r) => [r.ID, r.CreatedSince, r.CreatedBy, r.Size, r.Comment])));
+  },
+};
+
+export const pullCommand: DockerSubcommand = {
+  path: "docker pull",
+  usage: "docker pull [OPTIONS] NAME[:TAG|@DIGEST]",
+  short: "Download an image from a registry",
+  aliases: ["docker image pull", "docker pull"],
+  args: { min: 1, max: 1 },
+  flags: [{ name: "quiet", short: "q", kind: "bool", description: "Suppress verbose output" }],
+  run(p, ctx) {
+    const ref = p.positionals[0]!;
+    if (!ctx.engine.images.inRegistry(ref)) {
+      const { repo } = parseReference(ref);
+      return result(`Using default tag: latest\n`.repeat(ref.includes(":") ? 0 : 1), `Error response from daemon: pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n`, 1);
+    }
+    const pulled = ctx.engine.images.pull(ref);
+    if (flagBool(p, "quiet")) return result(`${pulled.progress.at(-1)}\n`);
+    return result(`${ref.includes(":") ? "" : "Using default tag: latest\n"}${pulled.progress.join("\n")}\n`);
+  },
+};
+
+export const rmiCommand: DockerSubcommand = {
+  path: "docker rmi",
+  usage: "docker rmi [OPTIONS] IMAGE [IMAGE...]",
+  short: "Remove one or more images",
+  aliases: ["docker image rm", "docker image remove", "docker rmi"],
+  args: { min: 1 },
+  flags: [{ name: "force", short: "f", kind: "bool", description: "Force removal of the image" }],
+  run(p, ctx) {
+    let stdout = "";
+    let stderr = "";
+    for (const ref of p.positionals) {
+      const img = ctx.engine.images.find(ref);
+      if (!img) {
+        stderr += `Error response from daemon: No such image: ${normalizeReference(ref)}\n`;
+        continue;
+      }
+      const user = ctx.engine.containers.list(true).find((c) => c.image === img);
+      if (user && !flagBool(p, "force")) {
+        stderr += `Error response from daemon: conflict: unable to remove repository reference "${ref}" (must force) - container ${shortId(user.id)} is using its referenced image ${shortId(img.id)}\n`;
+        continue;
+      }
+      const tag = normalizeReference(ref);
+      if (img.repoTags.includes(tag) && img.repoTags.length > 1) {
+        ctx.engine.images.untag(img, tag);
+        stdout += `Untagged: ${tag}\n`;
+        continue;
+      }
+      for (const t of img.repoTags) stdout += `Untagged: ${t}\n`;
+      ctx.engine.images.remove(img);
+      stdout += `Deleted: ${img.id}\n`;
+    }
+    return result(stdout, stderr, stderr ? 1 : 0);
+  },
+};
+
+export const imageInspectCommand: DockerSubcommand = {
+  path: "docker image inspect",
+  usage: "docker image inspect [OPTIONS] IMAGE [IMAGE...]",
+  short: "Display detailed information on one or more images",
+  args: { min: 1 },
+  flags: [{ name: "format", short: "f", kind: "string", description: "Format output using a custom template" }],
+  run(p, ctx) {
+    const docs: Record<string, unknown>[] = [];
+    let stderr = "";
+    for (const ref of p.positionals) {
+      const img = ctx.engine.images.find(ref);
+      if (img) docs.push(imageInspect(img));
+      else stderr += `Error response from daemon: No such image: ${normalizeReference(ref)}\n`;
+    }
+    return renderInspect(docs, flagString(p, "format"), stderr);
+  },
+};
+
+/** Shared by `docker inspect` and the typed inspects: JSON array, or one template line per object. */
+export function renderInspect(docs: readonly unknown[], format: string | undefined, stderr: string): ReturnType<DockerSubcommand["run"]> {
+  if (format) {
+    let out = "";
+    for (const d of docs) {
+      const r = renderTemplate(format, d);
+      if (!r.ok) return result("", `${r.error}\n`, 1);
+      out += `${r.value}\n`;
+    }
+    return result(out, stderr, stderr ? 1 : 0);
+  }
+  return result(`${goJson(docs)}\n`, stderr, stderr ? 1 : 0);
+}
+

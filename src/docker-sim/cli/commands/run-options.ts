@@ -1,0 +1,83 @@
+/**
+ * Turning `docker run` flags into engine options: `-e`/`--env-file` (values taken verbatim, quotes
+ * included, as docker does), `-v SRC:DST[:ro]`, `--mount type=...`, `--tmpfs DST[:opts]`.
+ */
+import { FsError, type FileSystem } from "../../fs/file-system";
+import { resolvePath } from "../../fs/path";
+import type { BindSpec } from "../../containers/container-store";
+import type { ParseResult } from "../flags";
+
+/** `-e K=V` as is; `-e K` takes the client's value, or is dropped when the client has none. */
+export function resolveEnvFlags(values: readonly string[], clientEnv: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    if (v.includes("=")) out.push(v);
+    else if (clientEnv.has(v)) out.push(`${v}=${clientEnv.get(v)}`);
+  }
+  return out;
+}
+
+/** Docker's env-file format: `K=V` lines, `#` comments, no unquoting, `K` alone reads the client env. */
+export function parseEnvFile(fs: FileSystem, cwd: string, path: string, clientEnv: ReadonlyMap<string, string>): ParseResult<string[]> {
+  let text: string;
+  try {
+    text = fs.readFile(resolvePath(cwd, path));
+  } catch (e) {
+    if (e instanceof FsError) return { ok: false, error: `open ${path}: ${e.text.toLowerCase()}` };
+    throw e;
+  }
+  const out: string[] = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/^\s+/, "");
+    if (line === "" || line.startsWith("#")) continue;
+    const eq = line.indexOf("=");
+    const key = eq === -1 ? line.trimEnd() : line.slice(0, eq);
+    if (/\s/.test(key)) return { ok: false, error: `poorly formatted environment: variable '${key}' contains whitespaces` };
+    if (eq !== -1) out.push(`${key}=${line.slice(eq + 1)}`);
+    else if (clientEnv.has(key)) out.push(`${key}=${clientEnv.get(key)}`);
+  }
+  return { ok: true, value: out };
+}
+
+export function parseVolumeFlag(spec: string, cwd: string, anonymousName: () => string): ParseResult<BindSpec> {
+  const parts = spec.split(":");
+  if (parts.length > 3 || parts.some((p) => p === "")) return { ok: false, error: `invalid spec: ${spec}: empty section between colons` };
+  if (parts.length === 1) {
+    return { ok: true, value: { kind: "volume", source: anonymousName(), target: parts[0]!, readOnly: false, mode: "", spec: undefined } };
+  }
+  const [src, dst, mode = ""] = parts as [string, string, string?];
+  if (!dst.startsWith("/")) {
+    return { ok: false, error: `invalid volume specification: '${spec}': invalid mount config for type "${src.startsWith("/") ? "bind" : "volume"}": invalid mount path: '${dst}' mount path must be absolute` };
+  }
+  const readOnly = mode.split(",").includes("ro");
+  const isPath = src.startsWith("/") || src.startsWith("./") || src.startsWith("../") || src === "." || src.startsWith("~");
+  if (isPath) {
+    const source = src.startsWith("~") ? resolvePath("/home/learner", src.slice(2)) : resolvePath(cwd, src);
+    return { ok: true, value: { kind: "bind", source, target: dst, readOnly, mode, spec: `${source}:${dst}${mode ? `:${mode}` : ""}` } };
+  }
+  return { ok: true, value: { kind: "volume", source: src, target: dst, readOnly, mode: mode || "z", spec: `${src}:${dst}${mode ? `:${mode}` : ""}` } };
+}
+
+export type MountFlag = { kind: "bind" | "volume"; bind: BindSpec } | { kind: "tmpfs"; target: string };
+
+export function parseMountFlag(value: string, cwd: string): ParseResult<MountFlag> {
+  const fields = new Map<string, string>();
+  for (const part of value.split(",")) {
+    const eq = part.indexOf("=");
+    fields.set((eq === -1 ? part : part.slice(0, eq)).toLowerCase(), eq === -1 ? "true" : part.slice(eq + 1));
+  }
+  const type = fields.get("type") ?? "volume";
+  const target = fields.get("target") ?? fields.get("destination") ?? fields.get("dst");
+  const bad = (msg: string): ParseResult<MountFlag> => ({ ok: false, error: `invalid argument "${value}" for "--mount" flag: ${msg}` });
+  if (!["bind", "volume", "tmpfs"].includes(type)) return bad(`invalid mount type "${type}"`);
+  if (!target) return bad("target is required");
+  if (type === "tmpfs") return { ok: true, value: { kind: "tmpfs", target } };
+  const src = fields.get("source") ?? fields.get("src");
+  const ro = fields.get("readonly") ?? fields.get("ro");
+  const readOnly = ro === "true" || ro === "1";
+  if (type === "bind") {
+    if (!src) return bad("source is required when specifying a bind mount");
+    return { ok: true, value: { kind: "bind", bind: { kind: "bind", source: resolvePath(cwd, src), target, readOnly, mode: undefined, spec: undefined } } };
+  }
+  return { ok: true, value: { kind: "volume", bind: { kind: "volume", source: src ?? "", target, readOnly, mode: undefined, spec: undefined } } };
+}

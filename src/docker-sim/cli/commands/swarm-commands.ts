@@ -1,0 +1,450 @@
+/** Swarm, secret and service commands. */
+import { goTime, since } from "../../engine/clock";
+import { DaemonError } from "../../engine/errors";
+import { FsError } from "../../fs/file-system";
+import { resolvePath } from "../../fs/path";
+import type { SecretReference, Service, ServiceSpec, SwarmSecret } from "../../swarm/swarm";
+import { result, type DockerCliContext, type DockerSubcommand } from "../command";
+import { flagBool, flagList, flagString, type ParseResult } from "../flags";
+import { ellipsis, formatTable } from "../format/table";
+import { renderTemplate } from "../format/go-template";
+import { ensureImage } from "./container-commands";
+import { renderInspect } from "./image-commands";
+import { resolveEnvFlags } from "./run-options";
+
+export const swarmInitCommand: DockerSubcommand = {
+  path: "docker swarm init",
+  usage: "docker swarm init [OPTIONS]",
+  short: "Initialize a swarm",
+  args: { max: 0 },
+  flags: [{ name: "advertise-addr", kind: "string", description: "Advertised address (format: \"<ip|interface>[:port]\")" }],
+  run(p, ctx) {
+    const swarm = ctx.engine.swarm;
+    swarm.init(flagString(p, "advertise-addr"));
+    return result(
+      `Swarm initialized: current node (${swarm.nodeId}) is now a manager.\n\nTo add a worker to this swarm, run the following command:\n\n    docker swarm join --token ${swarm.joinToken} ${swarm.advertiseAddr}:2377\n\nTo add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n\n`,
+    );
+  },
+};
+
+export const swarmLeaveCommand: DockerSubcommand = {
+  path: "docker swarm leave",
+  usage: "docker swarm leave [OPTIONS]",
+  short: "Leave the swarm",
+  args: { max: 0 },
+  flags: [{ name: "force", short: "f", kind: "bool", description: "Force this node to leave the swarm, ignoring warnings" }],
+  run(p, ctx) {
+    ctx.engine.swarm.leave(flagBool(p, "force"));
+    return result("Node left the swarm.\n");
+  },
+};
+
+// ---- secrets ---------------------------------------------------------------------------------
+
+export function secretInspectJson(s: SwarmSecret): Record<string, unknown> {
+  return {
+    ID: s.id,
+    Version: { Index: s.version },
+    CreatedAt: goTime(s.createdAt),
+    UpdatedAt: goTime(s.updatedAt),
+    Spec: { Name: s.name, Labels: s.labels },
+  };
+}
+
+export const secretCreateCommand: DockerSubcommand = {
+  path: "docker secret create",
+  usage: "docker secret create [OPTIONS] SECRET [file|-]",
+  short: "Create a secret from a file or STDIN as content",
+  args: { min: 1, max: 2 },
+  flags: [
+    { name: "driver", short: "d", kind: "string", description: "Secret driver" },
+    { name: "label", short: "l", kind: "list", description: "Secret labels" },
+    { name: "template-driver", kind: "string", description: "Template driver" },
+  ],
+  run(p, ctx) {
+    const [name, file] = p.positionals as [string, string?];
+    let data = "";
+    if (file === "-") data = ctx.stdin;
+    else if (file !== undefined) {
+      try {
+        data = ctx.fs.readFile(resolvePath(ctx.cwd, file));
+      } catch (e) {
+        if (!(e instanceof FsError)) throw e;
+        return result("", `Error reading content from "${file}": open ${file}: ${e.text.toLowerCase()}\n`, 1);
+      }
+    }
+    const labels = Object.fromEntries(flagList(p, "label").map((l) => [l.split("=")[0]!, l.split("=").slice(1).join("=")]));
+    const secret = ctx.engine.swarm.createSecret(name, data, labels);
+    return result(`${secret.id}\n`);
+  },
+};
+
+export const secretLsCommand: DockerSubcommand = {
+  path: "docker secret ls",
+  usage: "docker secret ls [OPTIONS]",
+  short: "List secrets",
+  aliases: ["docker secret ls", "docker secret list"],
+  args: { max: 0 },
+  flags: [
+    { name: "filter", short: "f", kind: "list", description: "Filter output based on conditions provided" },
+    { name: "format", kind: "string", description: "Format output using a custom template" },
+    { name: "quiet", short: "q", kind: "bool", description: "Only display IDs" },
+  ],
+  run(p, ctx) {
+    const now = ctx.engine.clock.now();
+    const rows = ctx.engine.swarm.listSecrets().map((s) => ({ ID: s.id, Name: s.name, Driver: "", CreatedAt: since(s.createdAt, now), UpdatedAt: since(s.updatedAt, now), Labels: s.labels }));
+    if (flagBool(p, "quiet")) return result(rows.map((r) => `${r.ID}\n`).join(""));
+    const format = flagString(p, "format");
+    if (format) return result(rows.map((r) => `${(renderTemplate(format.replace(/^table\s*/, ""), r) as { value?: string }).value ?? ""}\n`).join(""));
+    return result(formatTable(["ID", "NAME", "DRIVER", "CREATED", "UPDATED"], rows.map((r) => [r.ID, r.Name, r.Driver, r.CreatedAt, r.UpdatedAt])));
+  },
+};
+
+export const secretInspectCommand: DockerSubcommand = {
+  path: "docker secret inspect",
+  usage: "docker secret inspect [OPTIONS] SECRET [SECRET...]",
+  short: "Display detailed information on one or more secrets",
+  args: { min: 1 },
+  flags: [
+    { name: "format", short: "f", kind: "string", description: "Format output using a custom template" },
+    { name: "pretty", kind: "bool", description: "Print the information in a human friendly format" },
+  ],
+  run(p, ctx) {
+    const docs: SwarmSecret[] = [];
+    let stderr = "";
+    for (const ref of p.positionals) {
+      const s = ctx.engine.swarm.findSecret(ref);
+      if (s) docs.push(s);
+      else stderr += `Error response from daemon: secret ${ref} not found\n`;
+    }
+    if (flagBool(p, "pretty")) {
+      const pretty = (d: Date): string => `${d.toISOString().replace("T", " ").replace("Z", "")} +0000 utc`;
+      const out = docs.map((s) => `ID:              ${s.id}\nName:              ${s.name}\nDriver:            \nCreated at:        ${pretty(s.createdAt)}\nUpdated at:        ${pretty(s.updatedAt)}\n`).join("\n");
+      return result(out, stderr, stderr ? 1 : 0);
+    }
+    return renderInspect(docs.map(secretInspectJson), flagString(p, "format"), stderr);
+  },
+};
+
+export const secretRmCommand: DockerSubcommand = {
+  path: "docker secret rm",
+  usage: "docker secret rm SECRET [SECRET...]",
+  short: "Remove one or more secrets",
+  aliases: ["docker secret rm", "docker secret remove"],
+  args: { min: 1 },
+  flags: [],
+  run(p, ctx) {
+    let stdout = "";
+    let stderr = "";
+    for (const ref of p.positionals) {
+      try {
+        ctx.engine.swarm.removeSecret(ref);
+        stdout += `${ref}\n`;
+      } catch (e) {
+        if (!(e instanceof DaemonError)) throw e;
+        stderr += `Error response from daemon: ${e.message}\n`;
+      }
+    }
+    return result(stdout, stderr, stderr ? 1 : 0);
+  },
+};
+
+// ---- services --------------------------------------------------------------------------------
+
+/** `--secret NAME` or `--secret source=,target=,uid=,gid=,mode=` (mode default 0444). */
+export function parseSecretFlag(value: string): ParseResult<{ source: string; target: string; uid: string; gid: string; mode: number }> {
+  if (!value.includes("=")) return { ok: true, value: { source: value, target: value, uid: "0", gid: "0", mode: 0o444 } };
+  const spec = { source: "", target: "", uid: "0", gid: "0", mode: 0o444 };
+  for (const field of value.split(",")) {
+    const eq = field.indexOf("=");
+    if (eq === -1) return { ok: false, error: `invalid argument "${value}" for "--secret" flag: invalid field '${field}' must be a key=value pair` };
+    const k = field.slice(0, eq).toLowerCase();
+    const v = field.slice(eq + 1);
+    if (k === "source" || k === "src") spec.source = v;
+    else if (k === "target") spec.target = v;
+    else if (k === "uid") spec.uid = v;
+    else if (k === "gid") spec.gid = v;
+    else if (k === "mode") {
+      const m = parseInt(v, 8);
+      if (Number.isNaN(m)) return { ok: false, error: `invalid argument "${value}" for "--secret" flag: invalid mode specified: ${v}` };
+      spec.mode = m;
+    } else return { ok: false, error: `invalid argument "${value}" for "--secret" flag: invalid field key: ${k}` };
+  }
+  if (!spec.source) return { ok: false, error: `invalid argument "${value}" for "--secret" flag: source is required` };
+  if (!spec.target) spec.target = spec.source;
+  return { ok: true, value: spec };
+}
+
+function resolveSecretRefs(values: readonly string[], ctx: DockerCliContext): ParseResult<SecretReference[]> {
+  const refs: SecretReference[] = [];
+  for (const v of values) {
+    const parsed = parseSecretFlag(v);
+    if (!parsed.ok) return parsed;
+    const secret = ctx.engine.swarm.findSecret(parsed.value.source);
+    if (!secret) return { ok: false, error: `secret not found: ${parsed.value.source}` };
+    refs.push({ secretId: secret.id, secretName: secret.name, target: parsed.value.target, uid: parsed.value.uid, gid: parsed.value.gid, mode: parsed.value.mode });
+  }
+  return { ok: true, value: refs };
+}
+
+function progress(replicas: number): string {
+  const bars = Array.from({ length: replicas }, (_, i) => `${i + 1}/${replicas}: running   [==================================================>]\n`).join("");
+  return `overall progress: ${replicas} out of ${replicas} tasks\n${bars}verify: Service converged\n`;
+}
+
+export const serviceCreateCommand: DockerSubcommand = {
+  path: "docker service create",
+  usage: "docker service create [OPTIONS] IMAGE [COMMAND] [ARG...]",
+  short: "Create a new service",
+  interspersed: false,
+  args: { min: 1 },
+  flags: [
+    { name: "detach", short: "d", kind: "bool", description: "Exit immediately instead of waiting for the service to converge" },
+    { name: "env", short: "e", kind: "list", description: "Set environment variables" },
+    { name: "label", short: "l", kind: "list", description: "Service labels" },
+    { name: "name", kind: "string", description: "Service name" },
+    { name: "publish", short: "p", kind: "list", description: "Publish a port as a node port" },
+    { name: "replicas", kind: "string", description: "Number of tasks" },
+    { name: "secret", kind: "list", description: "Specify secrets to expose to the service" },
+  ],
+  async run(p, ctx) {
+    if (!ctx.engine.swarm.active) throw new DaemonError("not-swarm", "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.");
+    const [imageRef, ...args] = p.positionals as [string, ...string[]];
+    const refs = resolveSecretRefs(flagList(p, "secret"), ctx);
+    if (!refs.ok) return result("", `${refs.error}\n`, 1);
+    const image = ensureImage(ctx, imageRef).image;
+    const name = flagString(p, "name") ?? ctx.engine.ids.containerName();
+    const spec: ServiceSpec = {
+      name,
+      image,
+      imageRef,
+      env: resolveEnvFlags(flagList(p, "env"), ctx.env),
+      args: args.length ? args : undefined,
+      secrets: refs.value,
+      replicas: Number(flagString(p, "replicas") ?? 1),
+      labels: Object.fromEntries(flagList(p, "label").map((l) => [l.split("=")[0]!, l.split("=").slice(1).join("=")])),
+    };
+    const service = await ctx.engine.swarm.createService(spec);
+    return result(`${service.id}\n${flagBool(p, "detach") ? "" : progress(spec.replicas)}`);
+  },
+};
+
+export const serviceUpdateCommand: DockerSubcommand = {
+  path: "docker service update",
+  usage: "docker service update [OPTIONS] SERVICE",
+  short: "Update a service",
+  args: { min: 1, max: 1 },
+  flags: [
+    { name: "detach", short: "d", kind: "bool", description: "Exit immediately instead of waiting for the service to converge" },
+    { name: "env-add", kind: "list", description: "Add or update an environment variable" },
+    { name: "env-rm", kind: "list", description: "Remove an environment variable" },
+    { name: "force", kind: "bool", description: "Force update even if no changes require it" },
+    { name: "image", kind: "string", description: "Service image tag" },
+    { name: "replicas", kind: "string", description: "Number of tasks" },
+    { name: "secret-add", kind: "list", description: "Add or update a secret on a service" },
+    { name: "secret-rm", kind: "list", description: "Remove a secret" },
+  ],
+  async run(p, ctx) {
+    const ref = p.positionals[0]!;
+    const service = ctx.engine.swarm.getService(ref);
+    const removed = new Set(flagList(p, "secret-rm"));
+    const added = resolveSecretRefs(flagList(p, "secret-add"), ctx);
+    if (!added.ok) return result("", `${added.error}\n`, 1);
+    let secrets = service.spec.secrets.filter((s) => !removed.has(s.secretName) && !removed.has(s.secretId));
+    secrets = [...secrets.filter((s) => !added.value.some((a) => a.target === s.target)), ...added.value];
+    const envRm = new Set(flagList(p, "env-rm"));
+    const envAdd = resolveEnvFlags(flagList(p, "env-add"), ctx.env);
+    const addedKeys = new Set(envAdd.map((e) => e.split("=")[0]));
+    const env = [...service.spec.env.filter((e) => !envRm.has(e.split("=")[0]!) && !addedKeys.has(e.split("=")[0])), ...envAdd];
+    const imageFlag = flagString(p, "image");
+    const spec: ServiceSpec = {
+      ...service.spec,
+      secrets,
+      env,
+      ...(imageFlag ? { image: ensureImage(ctx, imageFlag).image, imageRef: imageFlag } : {}),
+      replicas: Number(flagString(p, "replicas") ?? service.spec.replicas),
+    };
+    await ctx.engine.swarm.updateService(service, spec);
+    return result(`${ref}\n${flagBool(p, "detach") ? "" : progress(spec.replicas)}`);
+  },
+};
+
+export const serviceLsCommand: DockerSubcommand = {
+  path: "docker service ls",
+  usage: "docker service ls [OPTIONS]",
+  short: "List services",
+  aliases: ["docker service ls", "docker service list"],
+  args: { max: 0 },
+  flags: [{ name: "quiet", short: "q", kind: "bool", description: "Only display IDs" }],
+  run(p, ctx) {
+    const services = ctx.engine.swarm.listServices();
+    if (flagBool(p, "quiet")) return result(services.map((s) => `${s.id}\n`).join(""));
+    const rows = services.map((s) => {
+      const running = s.tasks.filter((t) => t.desiredState === "running" && t.container.status === "running").length;
+      return [s.id.slice(0, 12), s.spec.name, "replicated", `${running}/${s.spec.replicas}`, s.spec.imageRef, ""];
+    });
+    return result(formatTable(["ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS"], rows));
+  },
+};
+
+export const servicePsCommand: DockerSubcommand = {
+  path: "docker service ps",
+  usage: "docker service ps [OPTIONS] SERVICE [SERVICE...]",
+  short: "List the tasks of one or more services",
+  args: { min: 1 },
+  flags: [
+    { name: "no-trunc", kind: "bool", description: "Do not truncate output" },
+    { name: "quiet", short: "q", kind: "bool", description: "Only display task IDs" },
+  ],
+  run(p, ctx) {
+    const now = ctx.engine.clock.now();
+    const rows: string[][] = [];
+    for (const ref of p.positionals) {
+      const s = ctx.engine.swarm.getService(ref);
+      const seen = new Set<number>();
+      for (const t of s.tasks) {
+        const first = !seen.has(t.slot);
+        seen.add(t.slot);
+        const running = t.desiredState === "running" && t.container.status === "running";
+        rows.push([
+          t.id.slice(0, 12),
+          `${first ? "" : " \\_ "}${s.spec.name}.${t.slot}`,
+          t.container.config.Image.replace(/@sha256:[0-9a-f]+$/, ""),
+          ctx.engine.swarm.nodeHostname,
+          t.desiredState === "running" ? "Running" : "Shutdown",
+          `${running ? "Running" : t.container.status === "exited" && t.desiredState === "running" ? "Complete" : "Shutdown"} ${since(t.updatedAt, now)}`,
+          "",
+          "",
+        ]);
+      }
+    }
+    if (flagBool(p, "quiet")) return result(rows.map((r) => `${r[0]}\n`).join(""));
+    return result(formatTable(["ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS"], rows));
+  },
+};
+
+export function serviceInspectJson(s: Service): Record<string, unknown> {
+  const specJson = (spec: ServiceSpec): Record<string, unknown> => ({
+    Name: spec.name,
+    Labels: spec.labels,
+    TaskTemplate: {
+      ContainerSpec: {
+        Image: `${spec.imageRef}@${spec.image.repoDigests[0]?.split("@")[1] ?? spec.image.id}`,
+        ...(spec.args ? { Args: spec.args } : {}),
+        ...(spec.env.length ? { Env: spec.env } : {}),
+        Init: false,
+        StopGracePeriod: 10000000000,
+        DNSConfig: {},
+        ...(spec.secrets.length
+          ? {
+              Secrets: spec.secrets.map((r) => ({
+                File: { Name: r.target, UID: r.uid, GID: r.gid, Mode: r.mode },
+                SecretID: r.secretId,
+                SecretName: r.secretName,
+              })),
+            }
+          : {}),
+        Isolation: "default",
+      },
+      Resources: { Limits: {}, Reservations: {} },
+      RestartPolicy: { Condition: "any", Delay: 5000000000, MaxAttempts: 0 },
+      Placement: { Platforms: [{ Architecture: "amd64", OS: "linux" }] },
+      ForceUpdate: 0,
+      Runtime: "container",
+    },
+    Mode: { Replicated: { Replicas: spec.replicas } },
+    UpdateConfig: { Parallelism: 1, FailureAction: "pause", Monitor: 5000000000, MaxFailureRatio: 0, Order: "stop-first" },
+    EndpointSpec: { Mode: "vip" },
+  });
+  return {
+    ID: s.id,
+    Version: { Index: s.version },
+    CreatedAt: goTime(s.createdAt),
+    UpdatedAt: goTime(s.updatedAt),
+    Spec: specJson(s.spec),
+    ...(s.previousSpec ? { PreviousSpec: specJson(s.previousSpec) } : {}),
+    Endpoint: { Spec: {} },
+    ...(s.previousSpec ? { UpdateStatus: { State: "completed", StartedAt: goTime(s.updatedAt), CompletedAt: goTime(s.updatedAt), Message: "update completed" } } : {}),
+  };
+}
+
+export const serviceInspectCommand: DockerSubcommand = {
+  path: "docker service inspect",
+  usage: "docker service inspect [OPTIONS] SERVICE [SERVICE...]",
+  short: "Display detailed information on one or more services",
+  args: { min: 1 },
+  flags: [
+    { name: "format", short: "f", kind: "string", description: "Format output using a custom template" },
+    { name: "pretty", kind: "bool", description: "Print the information in a human friendly format" },
+  ],
+  run(p, ctx) {
+    const docs: Record<string, unknown>[] = [];
+    let stderr = "";
+    for (const ref of p.positionals) {
+      const s = ctx.engine.swarm.findService(ref);
+      if (s) docs.push(serviceInspectJson(s));
+      else stderr += `Error response from daemon: service ${ref} not found\n`;
+    }
+    if (flagBool(p, "pretty")) {
+      const out = p.positionals
+        .map((ref) => ctx.engine.swarm.findService(ref))
+        .filter((s): s is Service => !!s)
+        .map(
+          (s) =>
+            `\nID:\t\t${s.id}\nName:\t\t${s.spec.name}\nService Mode:\tReplicated\n Replicas:\t${s.spec.replicas}\nContainerSpec:\n Image:\t\t${s.spec.imageRef}\n${
+              s.spec.secrets.length ? `Secrets:\n${s.spec.secrets.map((r) => ` Target:\t${r.target}\n  Source:\t${r.secretName}\n`).join("")}` : ""
+            }`,
+        )
+        .join("");
+      return result(out, stderr, stderr ? 1 : 0);
+    }
+    return renderInspect(docs, flagString(p, "format"), stderr);
+  },
+};
+
+export const serviceRmCommand: DockerSubcommand = {
+  path: "docker service rm",
+  usage: "docker service rm SERVICE [SERVICE...]",
+  short: "Remove one or more services",
+  aliases: ["docker service rm", "docker service remove"],
+  args: { min: 1 },
+  flags: [],
+  run(p, ctx) {
+    let stdout = "";
+    let stderr = "";
+    for (const ref of p.positionals) {
+      const s = ctx.engine.swarm.findService(ref);
+      if (!s) {
+        stderr += `Error response from daemon: service ${ref} not found\n`;
+        continue;
+      }
+      ctx.engine.swarm.removeService(s);
+      stdout += `${ref}\n`;
+    }
+    return result(stdout, stderr, stderr ? 1 : 0);
+  },
+};
+
+export const serviceLogsCommand: DockerSubcommand = {
+  path: "docker service logs",
+  usage: "docker service logs [OPTIONS] SERVICE|TASK",
+  short: "Fetch the logs of a service or task",
+  args: { min: 1, max: 1 },
+  flags: [{ name: "follow", short: "f", kind: "bool", description: "Follow log output" }],
+  run(p, ctx) {
+    const s = ctx.engine.swarm.getService(p.positionals[0]!);
+    let stdout = "";
+    let stderr = "";
+    for (const t of [...s.tasks].reverse()) {
+      const prefix = `${s.spec.name}.${t.slot}.${ellipsis(t.id, 12).replace("…", "")}@${ctx.engine.swarm.nodeHostname}    | `;
+      for (const l of t.container.logs) {
+        const lines = l.text.split("\n").filter((x, i, a) => x !== "" || i < a.length - 1);
+        const text = lines.map((x) => `${prefix}${x}\n`).join("");
+        if (l.stream === "stdout") stdout += text;
+        else stderr += text;
+      }
+    }
+    return result(stdout, stderr);
+  },
+};
+

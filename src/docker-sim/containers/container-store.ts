@@ -1,0 +1,280 @@
+/**
+ * Containers: create (with env, binds, volumes, tmpfs and secret files), start, stop, remove,
+ * exec, logs. The host file system is shared with the learner's shell, so a bind-mounted file
+ * that changes on the host changes inside the container too (rotation without restart).
+ */
+import { LayeredFs, type FsMount } from "../fs/layered-fs";
+import { MemoryFs } from "../fs/memory-fs";
+import { VirtualFs } from "../fs/virtual-fs";
+import { collectFiles, type FileSystem } from "../fs/file-system";
+import type { Clock } from "../engine/clock";
+import { DaemonError } from "../engine/errors";
+import type { IdSource } from "../engine/ids";
+import type { Image } from "../images/image";
+import type { CommandResult } from "../shell/types";
+import { mergeEnv, processEnv, shortId, type Container, type HostMountSpec, type MountPoint } from "./container";
+import { containerShell, runProgram, startProcess, type AppLaunch, type AppRunner } from "./process-runner";
+
+export interface BindSpec {
+  kind: "bind" | "volume";
+  /** Host path (bind) or volume name. */
+  source: string;
+  target: string;
+  readOnly: boolean;
+  /** The `-v` mode text ("ro", "rw", "" ) or undefined for `--mount`. */
+  mode: string | undefined;
+  /** The original `-v` text, for HostConfig.Binds. */
+  spec: string | undefined;
+}
+
+export interface SecretFileSpec {
+  target: string;
+  content: string;
+  mode: number;
+  uid: number;
+  gid: number;
+}
+
+export interface CreateContainerOptions {
+  image: Image;
+  imageRef: string;
+  name?: string;
+  env?: readonly string[];
+  cmd?: readonly string[];
+  entrypoint?: readonly string[];
+  workdir?: string;
+  binds?: readonly BindSpec[];
+  tmpfs?: readonly { target: string; options: string; viaMountFlag: boolean }[];
+  /** Files on their own tmpfs (swarm secrets, compose environment secrets). */
+  secretFiles?: readonly SecretFileSpec[];
+  labels?: Record<string, string>;
+  autoRemove?: boolean;
+  swarmTask?: Container["swarmTask"];
+}
+
+export class ContainerStore {
+  private readonly containers = new Map<string, Container>();
+  private readonly volumes = new Map<string, MemoryFs>();
+  appRunner: AppRunner | undefined;
+
+  constructor(
+    private readonly host: FileSystem,
+    private readonly clock: Clock,
+    private readonly ids: IdSource,
+  ) {}
+
+  list(all = false): Container[] {
+    const cs = [...this.containers.values()].sort((a, b) => b.created.getTime() - a.created.getTime());
+    return all ? cs : cs.filter((c) => c.status === "running");
+  }
+
+  find(ref: string): Container | undefined {
+    const byName = [...this.containers.values()].find((c) => c.name === ref.replace(/^\//, ""));
+    if (byName) return byName;
+    if (/^[0-9a-f]+$/.test(ref)) {
+      const matches = [...this.containers.values()].filter((c) => c.id.startsWith(ref));
+      if (matches.length === 1) return matches[0];
+    }
+    return undefined;
+  }
+
+  get(ref: string): Container {
+    const c = this.find(ref);
+    if (!c) throw new DaemonError("not-found", `No such container: ${ref}`);
+    return c;
+  }
+
+  volumeNames(): string[] {
+    return [...this.volumes.keys()].sort();
+  }
+
+  create(options: CreateContainerOptions): Container {
+    const name = options.name ?? this.uniqueName();
+    const clash = this.find(name);
+    if (options.name && clash && clash.name === name) {
+      throw new DaemonError(
+        "conflict",
+        `Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+      );
+    }
+    const id = this.ids.hex(64);
+    const image = options.image;
+    const mounts: FsMount[] = [];
+    const mountPoints: MountPoint[] = [];
+    const hostMounts: HostMountSpec[] = [];
+    const binds: string[] = [];
+    const tmpfs: Record<string, string> = {};
+
+    for (const b of options.binds ?? []) {
+      if (b.kind === "bind") {
+        if (!this.host.stat(b.source)) {
+          if (b.spec === undefined) throw new DaemonError("invalid", `invalid mount config for type "bind": bind source path does not exist: ${b.source}`);
+          // `-v` creates a missing host path as a directory (a classic surprise).
+          this.host.mkdir(b.source, { parents: true });
+        }
+        mounts.push({ target: b.target, fs: this.host, sourcePath: b.source, readOnly: b.readOnly });
+        mountPoints.push({ Type: "bind", Source: b.source, Destination: b.target, Mode: b.mode ?? "", RW: !b.readOnly, Propagation: "rprivate" });
+      } else {
+        let vol = this.volumes.get(b.source);
+        if (!vol) {
+          vol = new MemoryFs(() => this.clock.now());
+          this.volumes.set(b.source, vol);
+        }
+        mounts.push({ target: b.target, fs: vol, sourcePath: "/", readOnly: b.readOnly });
+        mountPoints.push({ Type: "volume", Name: b.source, Source: `/var/lib/docker/volumes/${b.source}/_data`, Destination: b.target, Driver: "local", Mode: b.mode ?? "z", RW: !b.readOnly, Propagation: "" });
+      }
+      if (b.spec !== undefined) binds.push(b.spec);
+      else hostMounts.push({ Type: b.kind, Source: b.source, Target: b.target, ...(b.readOnly ? { ReadOnly: true } : {}) });
+    }
+    for (const t of options.tmpfs ?? []) {
+      mounts.push({ target: t.target, fs: new MemoryFs(() => this.clock.now()), sourcePath: "/", readOnly: false });
+      if (t.viaMountFlag) {
+        hostMounts.push({ Type: "tmpfs", Target: t.target });
+        mountPoints.push({ Type: "tmpfs", Source: "", Destination: t.target, Mode: "", RW: true, Propagation: "" });
+      } else tmpfs[t.target] = t.options;
+    }
+    for (const s of options.secretFiles ?? []) {
+      const tmp = new MemoryFs(() => this.clock.now());
+      tmp.writeFile("/secret", s.content, { mode: s.mode, uid: s.uid, gid: s.gid });
+      mounts.push({ target: s.target, fs: tmp, sourcePath: "/", readOnly: true });
+      mounts.at(-1)!.sourcePath = "/secret";
+    }
+
+    const entrypoint = options.entrypoint ? [...options.entrypoint] : image.config.Entrypoint;
+    // An explicit --entrypoint drops the image's CMD, as docker does.
+    const cmd = options.cmd && options.cmd.length ? [...options.cmd] : options.entrypoint ? null : image.config.Cmd;
+    const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
+    const hostname = shortId(id);
+    const container: Container = {
+      id,
+      name,
+      image,
+      created: this.clock.now(),
+      status: "created",
+      exitCode: 0,
+      error: "",
+      startedAt: undefined,
+      finishedAt: undefined,
+      path: argv[0] ?? "",
+      args: argv.slice(1),
+      config: {
+        Hostname: hostname,
+        User: image.config.User,
+        Env: mergeEnv(options.env ?? [], image.config.Env),
+        Cmd: cmd,
+        Entrypoint: entrypoint,
+        Image: options.imageRef,
+        WorkingDir: options.workdir ?? image.config.WorkingDir,
+        Labels: { ...(image.config.Labels ?? {}), ...(options.labels ?? {}) },
+      },
+      hostConfig: {
+        Binds: binds.length ? binds : null,
+        Tmpfs: Object.keys(tmpfs).length ? tmpfs : undefined,
+        Mounts: hostMounts.length ? hostMounts : undefined,
+        AutoRemove: options.autoRemove ?? false,
+      },
+      mounts: mountPoints,
+      fs: new LayeredFs(image.layers, mounts, () => this.clock.now()),
+      logs: [],
+      swarmTask: options.swarmTask,
+    };
+    container.fs.addMount({ target: "/proc", fs: new VirtualFs(() => this.procFiles(container)), sourcePath: "/", readOnly: true });
+    try {
+      container.fs.writeFile("/etc/hostname", `${hostname}\n`, { parents: true });
+    } catch {
+      // Images without /etc (scratch) simply have no hostname file.
+    }
+    this.containers.set(id, container);
+    return container;
+  }
+
+  /** /proc as seen from inside: PID 1 is the main process. */
+  private procFiles(c: Container): Map<string, string> {
+    const files = new Map<string, string>();
+    if (c.status !== "running") return files;
+    const environ = processEnv(c).map(([k, v]) => `${k}=${v}\u0000`).join("");
+    const cmdline = [c.path, ...c.args].map((a) => `${a}\u0000`).join("");
+    files.set("/1/environ", environ);
+    files.set("/1/cmdline", cmdline);
+    files.set("/self/environ", environ);
+    return files;
+  }
+
+  /** The hand-off to the TypeScript runtime: the container's process view. */
+  appLaunch(c: Container): AppLaunch {
+    const files: Record<string, string> = {};
+    for (const [path, content] of collectFiles(c.fs, "/")) if (!path.startsWith("/proc/")) files[path] = content;
+    return {
+      containerId: c.id,
+      containerName: c.name,
+      argv: [c.path, ...c.args].filter((a) => a !== ""),
+      env: Object.fromEntries(processEnv(c)),
+      files,
+      workingDir: c.config.WorkingDir || "/",
+    };
+  }
+
+  /** Start the main process; returns its output (for a foreground `docker run`). */
+  async start(c: Container): Promise<{ outcome: "exited" | "running" | "not-found"; result: CommandResult; program?: string }> {
+    c.status = "running";
+    c.startedAt = this.clock.now();
+    c.finishedAt = undefined;
+    const out = await startProcess(c, () => this.appLaunch(c), this.appRunner);
+    if (out.kind === "not-found") {
+      c.status = "created";
+      c.exitCode = 127;
+      c.error = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${out.program}": executable file not found in $PATH: unknown`;
+      return { outcome: "not-found", result: { stdout: "", stderr: "", exitCode: 127 }, program: out.program };
+    }
+    const stdout = out.kind === "exited" ? out.result.stdout : out.stdout;
+    const stderr = out.kind === "exited" ? out.result.stderr : out.stderr;
+    if (stdout) c.logs.push({ stream: "stdout", text: stdout });
+    if (stderr) c.logs.push({ stream: "stderr", text: stderr });
+    if (out.kind === "exited") {
+      c.status = "exited";
+      c.exitCode = out.result.exitCode;
+      c.finishedAt = this.clock.now();
+      if (c.hostConfig.AutoRemove) this.containers.delete(c.id);
+      return { outcome: "exited", result: out.result };
+    }
+    return { outcome: "running", result: { stdout, stderr, exitCode: 0 } };
+  }
+
+  stop(c: Container): void {
+    if (c.status !== "running") return;
+    c.status = "exited";
+    // SIGTERM, then SIGKILL: most demo servers end with 137 or 0; nginx quits cleanly.
+    c.exitCode = c.path.includes("nginx") || c.args.includes("nginx") ? 0 : 137;
+    c.finishedAt = this.clock.now();
+    if (c.hostConfig.AutoRemove) this.containers.delete(c.id);
+  }
+
+  remove(c: Container, force = false): void {
+    if (c.status === "running" && !force) {
+      throw new DaemonError("conflict", `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
+    }
+    this.containers.delete(c.id);
+  }
+
+  async exec(c: Container, argv: readonly string[], options: { env?: readonly [string, string][]; workdir?: string } = {}): Promise<CommandResult> {
+    if (c.status !== "running") throw new DaemonError("conflict", `container ${c.id} is not running`);
+    const shell = containerShell(c, options.env);
+    if (options.workdir) shell.setCwd(options.workdir);
+    const result = await runProgram(shell, argv);
+    if (!result) {
+      return {
+        stdout: "",
+        stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`,
+        exitCode: 126,
+      };
+    }
+    return result;
+  }
+
+  private uniqueName(): string {
+    for (;;) {
+      const n = this.ids.containerName();
+      if (!this.find(n)) return n;
+    }
+  }
+}

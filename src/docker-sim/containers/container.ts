@@ -1,0 +1,108 @@
+/** A container as the engine stores it, and the environment its process gets. */
+import type { LayeredFs } from "../fs/layered-fs";
+import type { Image } from "../images/image";
+
+export type ContainerStatus = "created" | "running" | "exited";
+
+/** One entry of `docker inspect` `.Mounts`. */
+export interface MountPoint {
+  Type: "bind" | "volume" | "tmpfs";
+  Name?: string;
+  Source: string;
+  Destination: string;
+  Driver?: string;
+  Mode: string;
+  RW: boolean;
+  Propagation: string;
+}
+
+/** `HostConfig.Mounts` entries (from `--mount`). */
+export interface HostMountSpec {
+  Type: "bind" | "volume" | "tmpfs";
+  Source?: string;
+  Target: string;
+  ReadOnly?: boolean;
+}
+
+export interface ContainerConfig {
+  Hostname: string;
+  User: string;
+  Env: string[];
+  Cmd: string[] | null;
+  Entrypoint: string[] | null;
+  Image: string;
+  WorkingDir: string;
+  Labels: Record<string, string>;
+}
+
+export interface ContainerHostConfig {
+  Binds: string[] | null;
+  Tmpfs: Record<string, string> | undefined;
+  Mounts: HostMountSpec[] | undefined;
+  AutoRemove: boolean;
+}
+
+export interface LogLine {
+  stream: "stdout" | "stderr";
+  text: string;
+}
+
+export interface SwarmTaskInfo {
+  serviceId: string;
+  serviceName: string;
+  taskId: string;
+  slot: number;
+}
+
+export interface Container {
+  id: string;
+  name: string;
+  image: Image;
+  created: Date;
+  status: ContainerStatus;
+  exitCode: number;
+  error: string;
+  startedAt: Date | undefined;
+  finishedAt: Date | undefined;
+  /** The process: `Path` and `Args` in inspect. */
+  path: string;
+  args: string[];
+  config: ContainerConfig;
+  hostConfig: ContainerHostConfig;
+  mounts: MountPoint[];
+  fs: LayeredFs;
+  logs: LogLine[];
+  swarmTask: SwarmTaskInfo | undefined;
+}
+
+export function shortId(id: string): string {
+  return id.replace(/^sha256:/, "").slice(0, 12);
+}
+
+/**
+ * The process environment, built as the daemon does: PATH and HOSTNAME first, then Config.Env
+ * (replacing same-named entries), then HOME if the image and user set none.
+ */
+export function processEnv(c: Container): [string, string][] {
+  const env: [string, string][] = [
+    ["PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
+    ["HOSTNAME", c.config.Hostname],
+  ];
+  for (const e of c.config.Env) {
+    const eq = e.indexOf("=");
+    const key = eq === -1 ? e : e.slice(0, eq);
+    const value = eq === -1 ? "" : e.slice(eq + 1);
+    const idx = env.findIndex(([k]) => k === key);
+    if (idx === -1) env.push([key, value]);
+    else env[idx] = [key, value];
+  }
+  if (!env.some(([k]) => k === "HOME")) env.push(["HOME", "/root"]);
+  return env;
+}
+
+/** Merge `-e` values over the image's Env: user entries first, image entries not overridden after. */
+export function mergeEnv(user: readonly string[], image: readonly string[]): string[] {
+  if (user.length === 0) return [...image];
+  const keys = new Set(user.map((e) => e.split("=")[0]));
+  return [...user, ...image.filter((e) => !keys.has(e.split("=")[0]))];
+}

@@ -1,0 +1,84 @@
+/**
+ * What a container's main process does. The simulator does not run binaries; it recognises the
+ * commands lessons use: shell tools run and exit, servers (nginx, sleep, `node app.js`) keep
+ * running, and `node <file>` is handed to an AppRunner (the TypeScript runtime) when one is set.
+ */
+import { ShellInterpreter } from "../shell/interpreter";
+import { containerCommands } from "../shell/registries";
+import { createRegistry, type CommandResult } from "../shell/types";
+import type { Container } from "./container";
+import { processEnv } from "./container";
+
+/** What another engine needs to run the learner's app as this container's process. */
+export interface AppLaunch {
+  containerId: string;
+  containerName: string;
+  argv: string[];
+  env: Record<string, string>;
+  /** Every file the process can see (image layers, writable layer, mounts), /proc excluded. */
+  files: Record<string, string>;
+  workingDir: string;
+}
+
+export type AppRunner = (launch: AppLaunch) => Promise<CommandResult>;
+
+export type ProcessOutcome =
+  | { kind: "exited"; result: CommandResult }
+  | { kind: "running"; stdout: string; stderr: string }
+  | { kind: "not-found"; program: string };
+
+const ENTRYPOINT_SCRIPTS = new Set(["docker-entrypoint.sh", "/docker-entrypoint.sh", "/usr/local/bin/docker-entrypoint.sh"]);
+const LONG_RUNNING = new Set(["nginx", "sleep", "top", "redis-server", "httpd"]);
+
+/** Strip the official images' pass-through entrypoints (node's prepends `node` for `-flags`). */
+export function effectiveArgv(argv: readonly string[]): string[] {
+  if (argv.length > 0 && ENTRYPOINT_SCRIPTS.has(argv[0]!)) {
+    const rest = argv.slice(1);
+    if (argv[0] === "docker-entrypoint.sh" && (rest.length === 0 || rest[0]!.startsWith("-"))) return ["node", ...rest];
+    return rest;
+  }
+  return [...argv];
+}
+
+export function containerShell(c: Container, extraEnv: readonly [string, string][] = []): ShellInterpreter {
+  const env = new Map(processEnv(c));
+  for (const [k, v] of extraEnv) env.set(k, v);
+  return new ShellInterpreter({ fs: c.fs, commands: createRegistry(containerCommands()), flavor: "busybox", cwd: c.config.WorkingDir || "/", env });
+}
+
+/** Run argv as a program (no shell parsing), as `docker exec` and the container's main process do. */
+export async function runProgram(shell: ShellInterpreter, argv: readonly string[], stdin = ""): Promise<CommandResult | undefined> {
+  const name = argv[0]!.replace(/^\/(usr\/)?(local\/)?s?bin\//, "");
+  const command = shell.commands.get(name) ?? (name === "bash" || name === "ash" ? shell.commands.get("sh") : undefined);
+  if (!command) return undefined;
+  return command.execute(argv.slice(1), { fs: shell.fs, cwd: shell.cwd, env: shell.environment, stdin, flavor: shell.flavor, shell });
+}
+
+export async function startProcess(c: Container, launch: () => AppLaunch, appRunner: AppRunner | undefined): Promise<ProcessOutcome> {
+  const argv = effectiveArgv([c.path, ...c.args].filter((a, i) => i > 0 || a !== ""));
+  const program = argv[0]?.replace(/^\/(usr\/)?(local\/)?s?bin\//, "");
+  if (!program) return { kind: "exited", result: { stdout: "", stderr: "", exitCode: 0 } };
+  if (LONG_RUNNING.has(program) || (program === "tail" && argv.includes("-f"))) {
+    const stdout =
+      program === "nginx"
+        ? "/docker-entrypoint.sh: Configuration complete; ready for start up\n"
+        : "";
+    return { kind: "running", stdout, stderr: "" };
+  }
+  if (program === "node" || program === "npm") {
+    const script = argv.slice(1).find((a) => !a.startsWith("-"));
+    const isEval = argv.includes("-e") || argv.includes("-p") || argv.includes("--version") || argv.includes("-v");
+    if (program === "node" && !script && !isEval) return { kind: "exited", result: { stdout: "", stderr: "", exitCode: 0 } };
+    if (!isEval) {
+      if (appRunner) return { kind: "exited", result: await appRunner(launch()) };
+      return { kind: "running", stdout: "", stderr: "" };
+    }
+  }
+  if ((program === "sh" || program === "bash" || program === "ash") && !argv.includes("-c")) {
+    // No terminal, no stdin: an interactive shell exits at once.
+    return { kind: "exited", result: { stdout: "", stderr: "", exitCode: 0 } };
+  }
+  const result = await runProgram(containerShell(c), argv);
+  if (!result) return { kind: "not-found", program: argv[0]! };
+  return { kind: "exited", result };
+}

@@ -1,0 +1,115 @@
+/**
+ * A simulated `npm ci` / `npm install`. It needs a registry token only when package.json has a
+ * private scoped dependency, looks for one where npm would (NPM_TOKEN / NODE_AUTH_TOKEN via an
+ * .npmrc, a literal `_authToken=` in .npmrc, or the BuildKit secret file /run/secrets/npm_token),
+ * and reports which source it used so a lesson can check that the token came from a secret mount.
+ */
+import { resolvePath } from "../../fs/path";
+import { fail, ok, type CommandContext, type ShellCommand } from "../types";
+
+export type NpmTokenSource = "env" | "secret-file" | "npmrc" | null;
+
+export interface NpmInstallRecord {
+  command: string;
+  cwd: string;
+  tokenSource: NpmTokenSource;
+  /** The token value found (so graders can check where it went); null when none was needed/found. */
+  token: string | null;
+  ok: boolean;
+}
+
+function readOptional(ctx: CommandContext, path: string): string | undefined {
+  try {
+    return ctx.fs.readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function findToken(ctx: CommandContext): { source: NpmTokenSource; token: string | null } {
+  for (const rc of [resolvePath(ctx.cwd, ".npmrc"), `${ctx.env.get("HOME") ?? "/root"}/.npmrc`]) {
+    const text = readOptional(ctx, rc);
+    const m = text ? /_authToken=(\S+)/.exec(text) : null;
+    if (!m) continue;
+    const ref = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(m[1]!);
+    if (!ref) return { source: "npmrc", token: m[1]! };
+    const v = ctx.env.get(ref[1]!);
+    if (v) return { source: "env", token: v };
+  }
+  for (const name of ["NPM_TOKEN", "NODE_AUTH_TOKEN"]) {
+    const v = ctx.env.get(name);
+    if (v) return { source: "env", token: v };
+  }
+  const file = readOptional(ctx, "/run/secrets/npm_token");
+  if (file?.trim()) return { source: "secret-file", token: file.trim() };
+  return { source: null, token: null };
+}
+
+export function createNpmCommand(onInstall: (record: NpmInstallRecord) => void = () => {}): ShellCommand {
+  return {
+    name: "npm",
+    execute(args, ctx) {
+      const sub = args[0];
+      if (sub === "--version" || sub === "-v") return ok("10.9.0\n");
+      if (sub !== "ci" && sub !== "install" && sub !== "i") {
+        if (sub === "start" || sub === "run") return ok("");
+        return fail(`Unknown command: "${sub ?? ""}"\n\nTo see a list of supported npm commands, run:\n  npm help`, 1);
+      }
+      const pkgPath = resolvePath(ctx.cwd, "package.json");
+      const pkgText = readOptional(ctx, pkgPath);
+      if (pkgText === undefined) {
+        onInstall({ command: `npm ${sub}`, cwd: ctx.cwd, tokenSource: null, token: null, ok: false });
+        return fail(
+          [
+            "npm error code ENOENT",
+            "npm error syscall open",
+            `npm error path ${pkgPath}`,
+            "npm error errno -2",
+            `npm error enoent Could not read package.json: Error: ENOENT: no such file or directory, open '${pkgPath}'`,
+            "npm error enoent This is related to npm not being able to find a file.",
+            "npm error enoent",
+          ].join("\n"),
+          254,
+        );
+      }
+      let deps: string[] = [];
+      try {
+        const pkg = JSON.parse(pkgText) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+        deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
+      } catch {
+        return fail(`npm error code EJSONPARSE\nnpm error JSON.parse Invalid package.json: ${pkgPath}`, 1);
+      }
+      const { source, token } = findToken(ctx);
+      const privateDep = deps.find((d) => d.startsWith("@") && !d.startsWith("@types/"));
+      if (privateDep && !token) {
+        onInstall({ command: `npm ${sub}`, cwd: ctx.cwd, tokenSource: null, token: null, ok: false });
+        return fail(
+          `npm error code E401\nnpm error 401 Unauthorized - GET https://registry.npmjs.org/${privateDep.replace("/", "%2f")} - authentication token not provided`,
+          1,
+        );
+      }
+      for (const d of deps) {
+        ctx.fs.writeFile(resolvePath(ctx.cwd, `node_modules/${d}/package.json`), `{"name":"${d}","version":"1.0.0"}\n`, { parents: true });
+      }
+      ctx.fs.writeFile(resolvePath(ctx.cwd, "node_modules/.package-lock.json"), `{"name":"app","lockfileVersion":3,"packages":{}}\n`, { parents: true });
+      onInstall({ command: `npm ${sub}`, cwd: ctx.cwd, tokenSource: privateDep ? source : null, token: privateDep ? token : null, ok: true });
+      const n = deps.length * 7 + 1;
+      return ok(`\nadded ${n} packages, and audited ${n + 1} packages in 2s\n\nfound 0 vulnerabilities\n`);
+    },
+  };
+}
+
+/** `node`: version, `-e` printing env values (the classic leak demo); scripts run in the Runtime. */
+export const nodeCommand: ShellCommand = {
+  name: "node",
+  execute(args, ctx) {
+    if (args[0] === "--version" || args[0] === "-v") return ok("v22.12.0\n");
+    if (args[0] === "-e" || args[0] === "-p") {
+      const code = args[1] ?? "";
+      const m = /^(?:console\.log\()?process\.env\.([A-Za-z_][A-Za-z0-9_]*)\)?;?$/.exec(code.trim());
+      if (m) return ok(`${ctx.env.get(m[1]!) ?? "undefined"}\n`);
+      return ok("");
+    }
+    return ok("");
+  },
+};

@@ -1,0 +1,222 @@
+/** Output and filter commands: echo, printf, grep, head, tail, tr, wc, base64. */
+import { FsError } from "../../fs/file-system";
+import { resolvePath } from "../../fs/path";
+import { fail, ok, type CommandContext, type ShellCommand } from "../types";
+
+function unescape(s: string): string {
+  return s.replace(/\\(0[0-7]{0,3}|[nt\\ar]|x[0-9a-fA-F]{1,2})/g, (_, e: string) => {
+    if (e === "n") return "\n";
+    if (e === "t") return "\t";
+    if (e === "r") return "\r";
+    if (e === "a") return "\u0007";
+    if (e === "\\") return "\\";
+    if (e.startsWith("x")) return String.fromCharCode(parseInt(e.slice(1), 16));
+    return String.fromCharCode(parseInt(e.slice(1) || "0", 8));
+  });
+}
+
+export const echoCommand: ShellCommand = {
+  name: "echo",
+  execute(args) {
+    let newline = true;
+    let escapes = false;
+    let i = 0;
+    while (i < args.length && /^-[neE]+$/.test(args[i]!)) {
+      if (args[i]!.includes("n")) newline = false;
+      if (args[i]!.includes("e")) escapes = true;
+      i++;
+    }
+    const text = args.slice(i).join(" ");
+    return ok(`${escapes ? unescape(text) : text}${newline ? "\n" : ""}`);
+  },
+};
+
+export const printfCommand: ShellCommand = {
+  name: "printf",
+  execute(args) {
+    if (args.length === 0) return fail("printf: usage: printf [-v var] format [arguments]", 2);
+    const format = args[0]!;
+    const rest = args.slice(1);
+    let out = "";
+    let idx = 0;
+    // The format is reused until the arguments run out, as printf(1) does.
+    do {
+      out += format.replace(/%([-0-9.]*)([sdbq%])|\\(0[0-7]{0,3}|[nt\\ar]|x[0-9a-fA-F]{1,2})/g, (m, _w: string, conv: string | undefined) => {
+        if (!conv) return unescape(m);
+        if (conv === "%") return "%";
+        const arg = rest[idx++] ?? "";
+        if (conv === "d") return String(parseInt(arg, 10) || 0);
+        if (conv === "b") return unescape(arg);
+        return arg;
+      });
+    } while (idx > 0 && idx < rest.length);
+    return ok(out);
+  },
+};
+
+/** Read the named files (or stdin), reporting missing ones the way each tool does. */
+function inputs(tool: string, files: string[], ctx: CommandContext): { texts: { name: string; text: string }[]; stderr: string } {
+  if (files.length === 0) return { texts: [{ name: "(standard input)", text: ctx.stdin }], stderr: "" };
+  const texts: { name: string; text: string }[] = [];
+  let stderr = "";
+  for (const f of files) {
+    try {
+      texts.push({ name: f, text: f === "-" ? ctx.stdin : ctx.fs.readFile(resolvePath(ctx.cwd, f)) });
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+      stderr += `${tool}: ${f}: ${e.text}\n`;
+    }
+  }
+  return { texts, stderr };
+}
+
+function lines(text: string): string[] {
+  if (text === "") return [];
+  const ls = text.split("\n");
+  if (ls[ls.length - 1] === "") ls.pop();
+  return ls;
+}
+
+export const grepCommand: ShellCommand = {
+  name: "grep",
+  execute(args, ctx) {
+    const flags = new Set<string>();
+    let pattern: string | undefined;
+    const files: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === "-e") pattern = args[++i];
+      else if (/^-[a-zA-Z]+$/.test(a)) for (const c of a.slice(1)) flags.add(c);
+      else if (pattern === undefined) pattern = a;
+      else files.push(a);
+    }
+    if (pattern === undefined) return fail("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.", 2);
+    const source = flags.has("F") ? pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : pattern.replace(/\\\|/g, "|");
+    let re: RegExp;
+    try {
+      re = new RegExp(source, flags.has("i") ? "i" : "");
+    } catch {
+      return fail("grep: Unmatched ( or \\(", 2);
+    }
+    const { texts, stderr } = inputs("grep", files, ctx);
+    let stdout = "";
+    let matched = 0;
+    for (const { name, text } of texts) {
+      let count = 0;
+      lines(text).forEach((line, n) => {
+        const hit = re.test(line) !== flags.has("v");
+        if (!hit) return;
+        count++;
+        if (flags.has("c") || flags.has("q") || flags.has("l")) return;
+        const prefix = `${texts.length > 1 ? `${name}:` : ""}${flags.has("n") ? `${n + 1}:` : ""}`;
+        if (flags.has("o")) {
+          for (const m of line.matchAll(new RegExp(re.source, `g${re.flags}`))) stdout += `${prefix}${m[0]}\n`;
+        } else stdout += `${prefix}${line}\n`;
+      });
+      matched += count;
+      if (flags.has("c")) stdout += `${texts.length > 1 ? `${name}:` : ""}${count}\n`;
+      if (flags.has("l") && count) stdout += `${name}\n`;
+    }
+    if (flags.has("q")) stdout = "";
+    return { stdout, stderr, exitCode: stderr ? 2 : matched ? 0 : 1 };
+  },
+};
+
+function countOption(args: string[]): { n: number; files: string[] } {
+  let n = 10;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "-n") n = Number(args[++i] ?? 10);
+    else if (/^-n[0-9]+$/.test(a)) n = Number(a.slice(2));
+    else if (/^-[0-9]+$/.test(a)) n = Number(a.slice(1));
+    else files.push(a);
+  }
+  return { n, files };
+}
+
+export const headCommand: ShellCommand = {
+  name: "head",
+  execute(args, ctx) {
+    const { n, files } = countOption(args);
+    const { texts, stderr } = inputs("head", files, ctx);
+    const stdout = texts.map((t) => lines(t.text).slice(0, n).map((l) => `${l}\n`).join("")).join("");
+    return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+  },
+};
+
+export const tailCommand: ShellCommand = {
+  name: "tail",
+  execute(args, ctx) {
+    const { n, files } = countOption(args.filter((a) => a !== "-f"));
+    const { texts, stderr } = inputs("tail", files, ctx);
+    const stdout = texts.map((t) => lines(t.text).slice(-n).map((l) => `${l}\n`).join("")).join("");
+    return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+  },
+};
+
+/** `tr` sets: escapes (\0, \n) and ranges (a-z). */
+function trSet(spec: string): string[] {
+  const chars = [...unescape(spec)];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i + 1] === "-" && chars[i + 2] !== undefined) {
+      for (let c = chars[i]!.charCodeAt(0); c <= chars[i + 2]!.charCodeAt(0); c++) out.push(String.fromCharCode(c));
+      i += 2;
+    } else out.push(chars[i]!);
+  }
+  return out;
+}
+
+export const trCommand: ShellCommand = {
+  name: "tr",
+  execute(args, ctx) {
+    const del = args[0] === "-d";
+    const sets = del ? args.slice(1) : args;
+    if (sets.length < (del ? 1 : 2)) return fail(`tr: missing operand\nTry 'tr --help' for more information.`);
+    const from = trSet(sets[0]!);
+    if (del) return ok([...ctx.stdin].filter((c) => !from.includes(c)).join(""));
+    const to = trSet(sets[1]!);
+    return ok(
+      [...ctx.stdin]
+        .map((c) => {
+          const k = from.indexOf(c);
+          return k === -1 ? c : (to[Math.min(k, to.length - 1)] ?? c);
+        })
+        .join(""),
+    );
+  },
+};
+
+export const wcCommand: ShellCommand = {
+  name: "wc",
+  execute(args, ctx) {
+    const flags = args.filter((a) => a.startsWith("-")).join("");
+    const { texts, stderr } = inputs("wc", args.filter((a) => !a.startsWith("-")), ctx);
+    let stdout = "";
+    for (const { text } of texts) {
+      const counts = { l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: new TextEncoder().encode(text).length };
+      const chosen = (["l", "w", "c"] as const).filter((k) => flags.includes(k));
+      stdout += `${(chosen.length ? chosen : (["l", "w", "c"] as const)).map((k) => counts[k]).join(" ")}\n`;
+    }
+    return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+  },
+};
+
+export const base64Command: ShellCommand = {
+  name: "base64",
+  execute(args, ctx) {
+    const decode = args.includes("-d") || args.includes("--decode");
+    if (decode) {
+      try {
+        const bin = atob(ctx.stdin.replace(/\s+/g, ""));
+        return ok(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
+      } catch {
+        return fail("base64: invalid input");
+      }
+    }
+    const bytes = new TextEncoder().encode(ctx.stdin);
+    const encoded = btoa(String.fromCharCode(...bytes));
+    return ok(`${encoded.replace(/(.{76})/g, "$1\n")}\n`);
+  },
+};

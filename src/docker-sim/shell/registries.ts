@@ -1,0 +1,37 @@
+/** The command sets of the two kinds of shell: the learner's host and a container (or build step). */
+import type { ShellCommand } from "./types";
+import { catCommand, cpCommand, lsCommand, mkdirCommand, rmCommand, statCommand, touchCommand } from "./commands/file-commands";
+import { base64Command, echoCommand, grepCommand, headCommand, printfCommand, tailCommand, trCommand, wcCommand } from "./commands/text-commands";
+import {
+  cdCommand,
+  envCommand,
+  exportCommand,
+  falseCommand,
+  hostnameCommand,
+  idCommand,
+  printenvCommand,
+  pwdCommand,
+  shCommand,
+  sleepCommand,
+  trueCommand,
+  unsetCommand,
+  whoamiCommand,
+} from "./commands/env-commands";
+import { createNpmCommand, nodeCommand, type NpmInstallRecord } from "./commands/npm";
+
+const coreCommands: readonly ShellCommand[] = [
+  catCommand, lsCommand, mkdirCommand, rmCommand, cpCommand, touchCommand, statCommand,
+  echoCommand, printfCommand, grepCommand, headCommand, tailCommand, trCommand, wcCommand, base64Command,
+  envCommand, printenvCommand, exportCommand, unsetCommand, cdCommand, pwdCommand,
+  trueCommand, falseCommand, sleepCommand, shCommand, idCommand, whoamiCommand, hostnameCommand,
+];
+
+/** Inside an image: BusyBox tools, plus node/npm (node images; harmless elsewhere). */
+export function containerCommands(onNpmInstall?: (record: NpmInstallRecord) => void): ShellCommand[] {
+  return [...coreCommands, createNpmCommand(onNpmInstall), nodeCommand];
+}
+
+/** On the learner's host; the `docker` command is added by the CLI. */
+export function hostCommands(): ShellCommand[] {
+  return [...coreCommands, { ...shCommand, name: "bash" }];
+}

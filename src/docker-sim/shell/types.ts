@@ -1,0 +1,56 @@
+/**
+ * What a shell command sees and returns. Commands are `{ name, execute(args, ctx) }` objects in a
+ * registry; failure is an ordinary result with a non-zero exit code, never a thrown error.
+ */
+import type { FileSystem } from "../fs/file-system";
+
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/**
+ * Whose wording a command uses: "gnu" on the learner's host (bash + coreutils), "busybox" inside
+ * the Alpine/BusyBox based images of the catalogue (`sh: foo: not found`).
+ */
+export type ShellFlavor = "gnu" | "busybox";
+
+/** The running shell, for builtins that change it (cd, export) and for `sh -c`. */
+export interface ShellControl {
+  readonly vars: ReadonlyMap<string, string>;
+  setVar(name: string, value: string, exported?: boolean): void;
+  exportVar(name: string): void;
+  unsetVar(name: string): void;
+  setCwd(path: string): void;
+  /** Run a script in a child shell that shares fs and commands; `env` replaces the child's vars. */
+  runScript(source: string, options?: { stdin?: string; env?: ReadonlyMap<string, string> }): Promise<CommandResult>;
+}
+
+export interface CommandContext {
+  readonly fs: FileSystem;
+  readonly cwd: string;
+  /** The command's environment: exported variables plus `VAR=x cmd` prefixes. */
+  readonly env: ReadonlyMap<string, string>;
+  readonly stdin: string;
+  readonly flavor: ShellFlavor;
+  readonly shell: ShellControl;
+}
+
+export interface ShellCommand {
+  readonly name: string;
+  execute(args: string[], ctx: CommandContext): Promise<CommandResult> | CommandResult;
+}
+
+export type CommandRegistry = ReadonlyMap<string, ShellCommand>;
+
+export function createRegistry(commands: readonly ShellCommand[]): Map<string, ShellCommand> {
+  return new Map(commands.map((c) => [c.name, c]));
+}
+
+export const ok = (stdout = ""): CommandResult => ({ stdout, stderr: "", exitCode: 0 });
+export const fail = (stderr: string, exitCode = 1, stdout = ""): CommandResult => ({
+  stdout,
+  stderr: stderr.endsWith("\n") || stderr === "" ? stderr : `${stderr}\n`,
+  exitCode,
+});

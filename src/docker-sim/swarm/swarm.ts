@@ -1,0 +1,256 @@
+/**
+ * A single-node swarm: secrets (immutable, at most 500 KB, never readable back through the API)
+ * and replicated services whose task containers get each secret as a file on a tmpfs at
+ * `/run/secrets/<target>`. Updating a service's secrets replaces its tasks, as swarm does.
+ */
+import type { Clock } from "../engine/clock";
+import { DaemonError, NOT_SWARM_MANAGER, rpcError } from "../engine/errors";
+import type { IdSource } from "../engine/ids";
+import { byteLength } from "../fs/file-system";
+import type { Image } from "../images/image";
+import type { Container } from "../containers/container";
+import type { ContainerStore } from "../containers/container-store";
+
+/** swarmkit's MaxSecretSize: 500 KiB. */
+export const MAX_SECRET_SIZE = 500 * 1024;
+const SECRET_NAME = /^[a-zA-Z0-9]+(?:[a-zA-Z0-9-_.]*[a-zA-Z0-9])?$/;
+
+export interface SwarmSecret {
+  id: string;
+  name: string;
+  /** The value: kept in the (simulated) Raft store, never returned by inspect or ls. */
+  data: string;
+  labels: Record<string, string>;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+export interface SecretReference {
+  secretId: string;
+  secretName: string;
+  /** File name under /run/secrets (or an absolute path). */
+  target: string;
+  uid: string;
+  gid: string;
+  mode: number;
+}
+
+export interface ServiceTask {
+  id: string;
+  slot: number;
+  container: Container;
+  desiredState: "running" | "shutdown";
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ServiceSpec {
+  name: string;
+  image: Image;
+  imageRef: string;
+  env: string[];
+  args: string[] | undefined;
+  secrets: SecretReference[];
+  replicas: number;
+  labels: Record<string, string>;
+}
+
+export interface Service {
+  id: string;
+  spec: ServiceSpec;
+  previousSpec: ServiceSpec | undefined;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  tasks: ServiceTask[];
+}
+
+export class Swarm {
+  nodeId: string | undefined;
+  nodeHostname = "docker-desktop";
+  advertiseAddr = "192.168.65.3";
+  joinToken = "";
+  private readonly secrets = new Map<string, SwarmSecret>();
+  private readonly services = new Map<string, Service>();
+  private index = 10;
+
+  constructor(
+    private readonly containers: ContainerStore,
+    private readonly clock: Clock,
+    private readonly ids: IdSource,
+  ) {}
+
+  get active(): boolean {
+    return this.nodeId !== undefined;
+  }
+
+  init(advertiseAddr?: string): void {
+    if (this.active) {
+      throw new DaemonError("conflict", 'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.');
+    }
+    this.nodeId = this.ids.swarmId();
+    if (advertiseAddr) this.advertiseAddr = advertiseAddr.replace(/:\d+$/, "");
+    this.joinToken = `SWMTKN-1-${this.ids.token(50)}-${this.ids.token(25)}`;
+  }
+
+  leave(force: boolean): void {
+    if (!this.active) throw new DaemonError("unavailable", "This node is not part of a swarm");
+    if (!force) {
+      throw new DaemonError(
+        "conflict",
+        "You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message.",
+      );
+    }
+    for (const s of [...this.services.values()]) this.removeService(s);
+    this.secrets.clear();
+    this.nodeId = undefined;
+  }
+
+  private requireManager(): void {
+    if (!this.active) throw new DaemonError("not-swarm", NOT_SWARM_MANAGER);
+  }
+
+  // ---- secrets -------------------------------------------------------------------------------
+
+  createSecret(name: string, data: string, labels: Record<string, string> = {}): SwarmSecret {
+    this.requireManager();
+    if (name.length > 64 || !SECRET_NAME.test(name)) {
+      throw rpcError("InvalidArgument", "invalid name, only 64 [a-zA-Z0-9-_.] characters allowed, and the start and end character must be [a-zA-Z0-9]");
+    }
+    const size = byteLength(data);
+    if (size >= MAX_SECRET_SIZE || size < 1) {
+      throw rpcError("InvalidArgument", `secret data must be larger than 0 and less than ${MAX_SECRET_SIZE} bytes`);
+    }
+    if ([...this.secrets.values()].some((s) => s.name === name)) throw rpcError("AlreadyExists", `secret ${name} already exists`);
+    const now = this.clock.now();
+    const secret: SwarmSecret = { id: this.ids.swarmId(), name, data, labels, createdAt: now, updatedAt: now, version: ++this.index };
+    this.secrets.set(secret.id, secret);
+    return secret;
+  }
+
+  listSecrets(): SwarmSecret[] {
+    this.requireManager();
+    return [...this.secrets.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** By exact id, exact name, then unique id prefix: the daemon's lookup order. */
+  findSecret(ref: string): SwarmSecret | undefined {
+    this.requireManager();
+    const all = [...this.secrets.values()];
+    return all.find((s) => s.id === ref) ?? all.find((s) => s.name === ref) ?? (() => {
+      const m = all.filter((s) => s.id.startsWith(ref));
+      return m.length === 1 ? m[0] : undefined;
+    })();
+  }
+
+  getSecret(ref: string): SwarmSecret {
+    const s = this.findSecret(ref);
+    if (!s) throw new DaemonError("not-found", `secret ${ref} not found`);
+    return s;
+  }
+
+  removeSecret(ref: string): void {
+    const s = this.getSecret(ref);
+    const users = [...this.services.values()].filter((svc) => svc.spec.secrets.some((r) => r.secretId === s.id));
+    if (users.length) {
+      const names = users.map((u) => u.spec.name);
+      throw rpcError("InvalidArgument", `secret '${s.name}' is in use by the following service${names.length === 1 ? "" : "s"}: ${names.join(", ")}`);
+    }
+    this.secrets.delete(s.id);
+  }
+
+  // ---- services ------------------------------------------------------------------------------
+
+  listServices(): Service[] {
+    this.requireManager();
+    return [...this.services.values()].sort((a, b) => a.spec.name.localeCompare(b.spec.name));
+  }
+
+  findService(ref: string): Service | undefined {
+    this.requireManager();
+    const all = [...this.services.values()];
+    return all.find((s) => s.id === ref) ?? all.find((s) => s.spec.name === ref) ?? all.filter((s) => s.id.startsWith(ref)).at(0);
+  }
+
+  getService(ref: string): Service {
+    const s = this.findService(ref);
+    if (!s) throw new DaemonError("not-found", `service ${ref} not found`);
+    return s;
+  }
+
+  async createService(spec: ServiceSpec): Promise<Service> {
+    this.requireManager();
+    if ([...this.services.values()].some((s) => s.spec.name === spec.name)) {
+      throw rpcError("AlreadyExists", `name conflicts with an existing object: service ${spec.name} already exists`);
+    }
+    const now = this.clock.now();
+    const service: Service = { id: this.ids.swarmId(), spec, previousSpec: undefined, createdAt: now, updatedAt: now, version: ++this.index, tasks: [] };
+    this.services.set(service.id, service);
+    await this.converge(service);
+    return service;
+  }
+
+  async updateService(service: Service, spec: ServiceSpec): Promise<void> {
+    service.previousSpec = service.spec;
+    service.spec = spec;
+    service.updatedAt = this.clock.now();
+    service.version = ++this.index;
+    // Rolling update: each running task is shut down and a new one started with the new spec.
+    for (const t of service.tasks.filter((t) => t.desiredState === "running")) this.shutdownTask(t);
+    await this.converge(service);
+  }
+
+  removeService(service: Service): void {
+    for (const t of service.tasks) {
+      this.shutdownTask(t);
+      try {
+        this.containers.remove(t.container, true);
+      } catch {
+        // already gone
+      }
+    }
+    this.services.delete(service.id);
+  }
+
+  private shutdownTask(t: ServiceTask): void {
+    t.desiredState = "shutdown";
+    t.updatedAt = this.clock.now();
+    // The tmpfs with the secrets goes away with the task's container (docs: engine/swarm/secrets).
+    this.containers.stop(t.container);
+  }
+
+  private async converge(service: Service): Promise<void> {
+    for (let slot = 1; slot <= service.spec.replicas; slot++) {
+      const taskId = this.ids.swarmId();
+      const spec = service.spec;
+      const container = this.containers.create({
+        image: spec.image,
+        imageRef: `${spec.imageRef}@${spec.image.repoDigests[0]?.split("@")[1] ?? spec.image.id}`,
+        name: `${spec.name}.${slot}.${taskId}`,
+        env: spec.env,
+        cmd: spec.args,
+        labels: {
+          ...spec.labels,
+          "com.docker.swarm.node.id": this.nodeId ?? "",
+          "com.docker.swarm.service.id": service.id,
+          "com.docker.swarm.service.name": spec.name,
+          "com.docker.swarm.task": "",
+          "com.docker.swarm.task.id": taskId,
+          "com.docker.swarm.task.name": `${spec.name}.${slot}.${taskId}`,
+        },
+        secretFiles: spec.secrets.map((r) => ({
+          target: r.target.startsWith("/") ? r.target : `/run/secrets/${r.target}`,
+          content: this.secrets.get(r.secretId)?.data ?? "",
+          mode: r.mode,
+          uid: Number(r.uid),
+          gid: Number(r.gid),
+        })),
+        swarmTask: { serviceId: service.id, serviceName: spec.name, taskId, slot },
+      });
+      const now = this.clock.now();
+      service.tasks.unshift({ id: taskId, slot, container, desiredState: "running", createdAt: now, updatedAt: now });
+      await this.containers.start(container);
+    }
+  }
+}

@@ -1,0 +1,207 @@
+import { describe, expect, it } from "vitest";
+import { layerFiles } from "../../src/docker-sim";
+import { session, setup, type Session } from "./helpers";
+
+const TOKEN = "npm_FAKE0123456789abcdefFAKE";
+const PACKAGE_JSON = `{"name":"app","dependencies":{"@acme/ui":"1.0.0","express":"4.21.0"}}`;
+
+async function project(s: Session, dockerfile: string): Promise<void> {
+  s.engine.host.writeFile("/home/learner/app/package.json", PACKAGE_JSON);
+  s.engine.host.writeFile("/home/learner/app/app.js", "console.log('hi')\n");
+  s.engine.host.writeFile("/home/learner/app/Dockerfile", dockerfile);
+}
+
+const ARG_DOCKERFILE = `FROM node:22-alpine
+ARG NPM_TOKEN
+WORKDIR /app
+COPY package.json ./
+RUN echo "//registry.npmjs.org/:_authToken=\${NPM_TOKEN}" > .npmrc && npm ci && rm .npmrc
+COPY app.js ./
+CMD ["node", "app.js"]
+`;
+
+const SECRET_DOCKERFILE = `# syntax=docker/dockerfile:1
+FROM node:22-alpine
+WORKDIR /app
+COPY package.json ./
+RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN,required=true npm ci
+COPY app.js ./
+CMD ["node", "app.js"]
+`;
+
+describe("ARG leaks, secret mounts do not", () => {
+  it("a build arg is recorded in docker history --no-trunc", async () => {
+    const s = session();
+    await project(s, ARG_DOCKERFILE);
+    const build = await s.run(`docker build -t leaky --build-arg NPM_TOKEN=${TOKEN} .`);
+    expect(build.exitCode).toBe(0);
+    expect(build.stdout).toBe("");
+    expect(build.stderr).toContain("#10 naming to docker.io/library/leaky:latest done\n");
+    expect(build.stderr.endsWith(
+      '\n 1 warning found (use docker --debug to expand):\n - SecretsUsedInArgOrEnv: Do not use ARG or ENV instructions for sensitive data (ARG "NPM_TOKEN") (line 2)\n',
+    )).toBe(true);
+    const history = await s.run("docker history --no-trunc --format '{{.CreatedBy}}' leaky");
+    expect(history.stdout.split("\n").slice(0, 6)).toEqual([
+      'CMD ["node" "app.js"]',
+      "COPY app.js ./ # buildkit",
+      `RUN |1 NPM_TOKEN=${TOKEN} /bin/sh -c echo "//registry.npmjs.org/:_authToken=\${NPM_TOKEN}" > .npmrc && npm ci && rm .npmrc # buildkit`,
+      "COPY package.json ./ # buildkit",
+      "WORKDIR /app",
+      `ARG NPM_TOKEN=${TOKEN}`,
+    ]);
+  });
+
+  it("the default history table truncates CREATED BY to 45 characters", async () => {
+    const s = session();
+    await project(s, ARG_DOCKERFILE);
+    await setup(s, `docker build -t leaky --build-arg NPM_TOKEN=${TOKEN} .`);
+    const id = (await s.run("docker images -q leaky")).stdout.trim();
+    const r = await s.run("docker history leaky");
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe("IMAGE          CREATED                  CREATED BY                                      SIZE      COMMENT");
+    expect(lines[1]).toBe(`${id}   Less than a second ago   CMD ["node" "app.js"]                           0B        buildkit.dockerfile.v0`);
+    expect(lines[3]).toBe(`<missing>      Less than a second ago   RUN |1 NPM_TOKEN=${TOKEN.slice(0, 27)}…   3.69MB    buildkit.dockerfile.v0`);
+  });
+
+  it("a secret mount leaves no trace in history, config or layers", async () => {
+    const s = session({ NPM_TOKEN: TOKEN });
+    await project(s, SECRET_DOCKERFILE);
+    const build = await s.run("docker build -t safe --secret id=npm_token,env=NPM_TOKEN .");
+    expect(build.exitCode).toBe(0);
+    expect(build.stderr).toContain("#8 [4/5] RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN,required=true npm ci\n");
+    expect(build.stderr).not.toContain("warning");
+    const history = await s.run("docker history --no-trunc safe");
+    expect(history.stdout).not.toContain(TOKEN);
+    expect(history.stdout).toContain("RUN /bin/sh -c npm ci # buildkit");
+    expect((await s.run("docker image inspect safe")).stdout).not.toContain(TOKEN);
+    const image = s.engine.images.get("safe");
+    for (const layer of image.layers) for (const content of layerFiles(layer).values()) expect(content).not.toContain(TOKEN);
+    // ...but npm did get its token, from the secret.
+    expect(s.engine.lastBuild?.npmInstalls).toEqual([{ command: "npm ci", cwd: "/app", tokenSource: "env", token: TOKEN, ok: true }]);
+  });
+
+  it("the default secret target is /run/secrets/<id>, mode 0400", async () => {
+    const s = session();
+    await project(s, `FROM alpine:3.20\nRUN --mount=type=secret,id=api_key stat -c '%a %U' /run/secrets/api_key && cat /run/secrets/api_key\n`);
+    await setup(s, "printf 'sk_test_51Fake' > api_key.txt");
+    const r = await s.run("docker build --no-cache --secret id=api_key,src=api_key.txt .");
+    expect(r.stderr).toContain("#5 0.312 400 root\n#5 0.316 sk_test_51Fake\n");
+  });
+
+  it("a missing required secret fails the build with BuildKit's message", async () => {
+    const s = session();
+    await project(s, SECRET_DOCKERFILE);
+    const r = await s.run("docker build -t safe .");
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain("#8 ERROR: secret npm_token: not found\n");
+    expect(r.stderr.endsWith(
+      [
+        "------",
+        " > [4/5] RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN,required=true npm ci:",
+        "------",
+        "Dockerfile:5",
+        "--------------------",
+        "   3 |     WORKDIR /app",
+        "   4 |     COPY package.json ./",
+        "   5 | >>> RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN,required=true npm ci",
+        "   6 |     COPY app.js ./",
+        '   7 |     CMD ["node", "app.js"]',
+        "--------------------",
+        "ERROR: failed to build: failed to solve: secret npm_token: not found",
+        "",
+      ].join("\n"),
+    )).toBe(true);
+    expect((await s.run("docker images -q safe")).stdout).toBe("");
+  });
+
+  it("without the token npm fails with E401 and the RUN step fails the build", async () => {
+    const s = session();
+    await project(s, SECRET_DOCKERFILE.replace(",required=true", ""));
+    const r = await s.run("docker build -t safe .");
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain("#8 0.312 npm error code E401\n");
+    expect(r.stderr).toContain('ERROR: failed to build: failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1\n');
+  });
+
+  it("a file deleted by a later RUN still sits in an earlier layer", async () => {
+    const s = session();
+    await project(s, `FROM alpine:3.20\nARG NPM_TOKEN\nRUN echo "_authToken=$NPM_TOKEN" > /root/.npmrc\nRUN rm /root/.npmrc\n`);
+    await setup(s, `docker build -t layered --build-arg NPM_TOKEN=${TOKEN} .`);
+    const r = await s.run("docker run --rm layered cat /root/.npmrc");
+    expect(r).toEqual({ stdout: "", stderr: "cat: can't open '/root/.npmrc': No such file or directory\n", exitCode: 1 });
+    const leaked = s.engine.images.get("layered").layers.map(layerFiles).find((files) => files.has("/root/.npmrc"));
+    expect(leaked?.get("/root/.npmrc")).toBe(`_authToken=${TOKEN}\n`);
+  });
+
+  it("ENV values land in the image config and every container", async () => {
+    const s = session();
+    await project(s, `FROM alpine:3.20\nENV API_KEY=sk_test_51FakeBaked\n`);
+    const build = await s.run("docker build -t baked .");
+    expect(build.stderr).toContain('SecretsUsedInArgOrEnv: Do not use ARG or ENV instructions for sensitive data (ENV "API_KEY") (line 2)');
+    expect((await s.run("docker image inspect -f '{{json .Config.Env}}' baked")).stdout).toBe(
+      '["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","API_KEY=sk_test_51FakeBaked"]\n',
+    );
+    expect((await s.run("docker history --no-trunc --format '{{.CreatedBy}}' baked")).stdout.split("\n")[0]).toBe("ENV API_KEY=sk_test_51FakeBaked");
+  });
+
+  it("changing a secret's value does not invalidate the cache", async () => {
+    const s = session();
+    await project(s, SECRET_DOCKERFILE);
+    await setup(s, "export NPM_TOKEN=npm_FAKE_one", "docker build -t safe --secret id=npm_token,env=NPM_TOKEN .");
+    const first = (await s.run("docker images -q safe")).stdout;
+    await setup(s, "export NPM_TOKEN=npm_FAKE_two");
+    const again = await s.run("docker build -t safe --secret id=npm_token,env=NPM_TOKEN .");
+    expect(again.stderr).toContain("#8 [4/5] RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN,required=true npm ci\n#8 CACHED\n");
+    expect((await s.run("docker images -q safe")).stdout).toBe(first);
+  });
+
+  it("COPY . . copies .env unless .dockerignore excludes it", async () => {
+    const s = session();
+    await project(s, "FROM alpine:3.20\nWORKDIR /app\nCOPY . .\n");
+    await setup(s, "echo 'API_KEY=sk_test_51FakeDotenv' > .env", "docker build -t withenv .");
+    expect((await s.run("docker run --rm withenv cat /app/.env")).stdout).toBe("API_KEY=sk_test_51FakeDotenv\n");
+    await setup(s, "printf '.env\\n' > .dockerignore", "docker build -t noenv .");
+    expect((await s.run("docker run --rm noenv ls -a /app")).stdout).not.toContain(".env\n");
+  });
+
+  it("multi-stage: the final image has no trace of the builder's token", async () => {
+    const s = session();
+    await project(
+      s,
+      `FROM node:22-alpine AS build\nARG NPM_TOKEN\nWORKDIR /app\nCOPY package.json ./\nRUN echo "_authToken=$NPM_TOKEN" > .npmrc && npm ci\n\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=build /app/node_modules ./node_modules\nCMD ["node", "app.js"]\n`,
+    );
+    await setup(s, `docker build -t multi --build-arg NPM_TOKEN=${TOKEN} .`);
+    expect((await s.run("docker history --no-trunc multi")).stdout).not.toContain(TOKEN);
+    expect((await s.run("docker run --rm multi ls /app/node_modules")).stdout).toBe("@acme\nexpress\n");
+  });
+});
+
+describe("Dockerfile errors", () => {
+  it("an unknown instruction names the line", async () => {
+    const s = session();
+    await project(s, "FROM alpine:3.20\n\nRUNN echo hi\n");
+    const r = await s.run("docker build .");
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr.endsWith(
+      "Dockerfile:3\n--------------------\n   1 |     FROM alpine:3.20\n   2 |\n   3 | >>> RUNN echo hi\n   4 |\n--------------------\nERROR: failed to build: failed to solve: dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?)\n",
+    )).toBe(true);
+  });
+
+  it("an unknown secret mount key names the line", async () => {
+    const s = session();
+    await project(s, "FROM alpine:3.20\nRUN --mount=type=secret,id=x,colour=red true\n");
+    const r = await s.run("docker build .");
+    expect(r.stderr).toContain("ERROR: failed to build: failed to solve: dockerfile parse error on line 2: unexpected key 'colour' in 'colour=red'\n");
+  });
+
+  it("a missing Dockerfile or secret source", async () => {
+    const s = session();
+    expect(await s.run("docker build .")).toEqual({ stdout: "", stderr: "ERROR: failed to build: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory\n", exitCode: 1 });
+    await project(s, "FROM alpine:3.20\n");
+    expect(await s.run("docker build --secret id=aws,src=creds.txt .")).toEqual({
+      stdout: "",
+      stderr: "ERROR: failed to build: failed to stat creds.txt: stat creds.txt: no such file or directory\n",
+      exitCode: 1,
+    });
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { session } from "./helpers";
+
+describe("the learner's shell", () => {
+  it("unknown commands get bash's message", async () => {
+    const s = session();
+    expect(await s.run("kubectl get pods")).toEqual({ stdout: "", stderr: "bash: kubectl: command not found\n", exitCode: 127 });
+  });
+
+  it("quotes, variables, export, pipes and filters", async () => {
+    const s = session();
+    expect((await s.run("NAME='a b'; echo \"[$NAME]\" '[$NAME]'")).stdout).toBe("[a b] [$NAME]\n");
+    expect((await s.run("export TOKEN=npm_FAKE; env | grep ^TOKEN")).stdout).toBe("TOKEN=npm_FAKE\n");
+    expect((await s.run("printf 'b\\na\\nc\\n' | grep -v a | head -n 1")).stdout).toBe("b\n");
+    expect((await s.run("false || echo fallback && echo done")).stdout).toBe("fallback\ndone\n");
+    expect((await s.run("echo $?")).stdout).toBe("0\n");
+  });
+
+  it("heredocs create files; cat and ls read them", async () => {
+    const s = session();
+    const r = await s.run("cat > Dockerfile <<EOF\nFROM alpine:3.20\nENV HOME_DIR=$HOME\nEOF");
+    expect(r.exitCode).toBe(0);
+    expect((await s.run("cat Dockerfile")).stdout).toBe("FROM alpine:3.20\nENV HOME_DIR=/home/learner\n");
+    expect((await s.run("ls")).stdout).toBe("Dockerfile\n");
+    expect(await s.run("cat nope")).toEqual({ stdout: "", stderr: "cat: nope: No such file or directory\n", exitCode: 1 });
+  });
+
+  it("syntax errors use bash's wording", async () => {
+    const s = session();
+    expect(await s.run("echo hi |")).toEqual({ stdout: "", stderr: "bash: syntax error near unexpected token `newline'\n", exitCode: 2 });
+    expect(await s.run('echo "open')).toEqual({ stdout: "", stderr: "bash: unexpected EOF while looking for matching `\"'\n", exitCode: 2 });
+  });
+
+  it("command substitution feeds docker", async () => {
+    const s = session();
+    await s.run("docker run -d --name web nginx:1.27-alpine");
+    expect((await s.run("docker exec $(docker ps -q) hostname")).stdout).toBe(`${(await s.run("docker ps -q")).stdout}`);
+  });
+});
