@@ -3,11 +3,23 @@ import { getHighlighter } from "./code-highlighter";
 import { parseDeck, DeckAuthoringError } from "./parse-deck";
 import { renderSlideMarkdown } from "./render-slide";
 
+/**
+ * A slide is Markdown rendered to HTML, with live islands in between. A line
+ * `::sandbox <example-id>` or `::terminal <scenario-id>` on its own places a
+ * sandbox or a Docker terminal on the slide, sized for a projector.
+ */
+export type SlidePart =
+  | { kind: "html"; html: string }
+  | { kind: "sandbox"; example: string }
+  | { kind: "terminal"; scenario: string };
+
 export interface RenderedSlide {
   number: number;
-  html: string;
+  parts: SlidePart[];
   notesHtml: string;
 }
+
+const ISLAND_LINE = /^::(sandbox|terminal)\s+(\S+)\s*$/;
 
 /** Parses and renders a deck body; errors name the file and the slide. */
 export async function buildDeck(body: string, file: string): Promise<RenderedSlide[][]> {
@@ -15,14 +27,36 @@ export async function buildDeck(body: string, file: string): Promise<RenderedSli
   return parseDeck(body, file).map((stack) =>
     stack.map((slide) => {
       try {
-        return {
-          number: slide.number,
-          html: renderSlideMarkdown(slide.markdown, hl),
-          notesHtml: marked.parse(slide.notes, { async: false }),
-        };
+        return { number: slide.number, parts: splitIslands(slide.markdown).map((part) => (part.kind === "markdown" ? { kind: "html" as const, html: renderSlideMarkdown(part.text, hl) } : part)), notesHtml: marked.parse(slide.notes, { async: false }) };
       } catch (err) {
         throw new DeckAuthoringError(file, slide.number, err instanceof Error ? err.message : String(err));
       }
     }),
   );
+}
+
+type RawPart = { kind: "markdown"; text: string } | { kind: "sandbox"; example: string } | { kind: "terminal"; scenario: string };
+
+function splitIslands(markdown: string): RawPart[] {
+  const parts: RawPart[] = [];
+  let buffer: string[] = [];
+  let inFence = false;
+  const flush = () => {
+    const text = buffer.join("\n").trim();
+    if (text) parts.push({ kind: "markdown", text });
+    buffer = [];
+  };
+  for (const line of markdown.split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    const m = inFence ? null : ISLAND_LINE.exec(line.trim());
+    if (!m) {
+      if (!inFence && line.trim().startsWith("::")) throw new Error(`"${line.trim()}" is not a slide directive; use "::sandbox <example-id>" or "::terminal <scenario-id>"`);
+      buffer.push(line);
+      continue;
+    }
+    flush();
+    parts.push(m[1] === "sandbox" ? { kind: "sandbox", example: m[2]! } : { kind: "terminal", scenario: m[2]! });
+  }
+  flush();
+  return parts;
 }

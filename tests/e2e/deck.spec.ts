@@ -4,7 +4,7 @@ test("the deck advances with the keyboard, steps fragments and shows slide numbe
   await page.goto("/decks/why-secrets/");
   const current = page.locator(".reveal .slides section.present").last();
   await expect(current.getByRole("heading", { level: 1 })).toHaveText("Why secrets need managing");
-  await expect(page.locator(".slide-number")).toHaveText(/^\s*1\s*\/\s*14\s*$/);
+  await expect(page.locator(".slide-number")).toHaveText(/^\s*1\s*\/\s*15\s*$/);
 
   await page.keyboard.press("ArrowRight");
   await expect(current.getByRole("heading", { level: 2 })).toHaveText("What is a secret?");

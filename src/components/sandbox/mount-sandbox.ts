@@ -135,6 +135,18 @@ export function mountSandbox(host: HTMLElement): void {
   }
 
   runBtn.addEventListener("click", run);
+  // On a slide, Escape hands the keyboard back to the deck: focus leaves the editor for the sandbox
+  // itself, so the next arrow key moves slides (reveal ignores keys while an editor has focus).
+  if (host.closest(".reveal")) {
+    host.tabIndex = -1;
+    host.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && host.contains(document.activeElement) && document.activeElement !== host) {
+        e.preventDefault();
+        e.stopPropagation();
+        host.focus();
+      }
+    });
+  }
   // Ctrl/Cmd+Enter runs from anywhere in the sandbox (the editor handles its own and prevents default).
   host.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
