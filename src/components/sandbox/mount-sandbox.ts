@@ -59,7 +59,7 @@ export function mountSandbox(host: HTMLElement): void {
   const editor = new CodeEditor(editorHost, config.sources, first, { onRun: run, label: "Code editor", lines });
   const env = new KeyValuePanel(envDetails, { caption: "Environment variables (process.env)", key: "Name", value: "Value", multiline: false }, config.env);
   const files = new KeyValuePanel(filesDetails, { caption: "Files outside /app (path and content)", key: "Path", value: "Content", multiline: true }, config.virtualFiles);
-  const terminal = new OutputTerminal(termHost, { fontSize: large ? 22 : 14, rows: large ? 10 : 12 });
+  const terminal = new OutputTerminal(termHost, { fontSize: large ? 16 : 14, rows: large ? 14 : 12 });
 
   // File tabs: a WAI-ARIA tablist with arrow-key navigation.
   const tabButtons = names.map((name) => {
