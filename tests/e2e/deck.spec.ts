@@ -56,3 +56,17 @@ test("print mode lays out one page per slide, with notes pages on request", asyn
   await expect(page.locator(".pdf-page")).toHaveCount(slides * 2);
   await expect(page.locator(".speaker-notes-pdf").first()).toContainText("Welcome. Today is about one question");
 });
+
+test("a live sandbox on a slide runs, keeps arrow keys while editing, and Esc hands them back", async ({ page }) => {
+  await page.goto("/decks/why-secrets/#/2/1");
+  const slide = page.locator("section.present");
+  await expect(slide.locator(".sandbox-ui")).toBeVisible();
+  await slide.getByRole("textbox", { name: /Code editor/ }).click();
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(/#\/2\/1$/);
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(slide.locator(".xterm-rows")).toContainText("charged 1999 eur -> succeeded");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(/#\/3$/);
+});
