@@ -5,11 +5,12 @@
 //   mainThreadMaxGapMs  longest gap between page timer ticks while that loop runs
 //   sandboxJsKbGz       gzip -9 KB of all JS a lesson page with one sandbox loaded (page + island + worker)
 // Numbers are printed, never asserted: targets live in the issue, not in a test.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright";
 import { chromiumArgs, chromiumPath, ensureChromium } from "./chromium-path.mjs";
+import { startPreview } from "./preview-server.mjs";
 
 const json = process.argv.includes("--json");
 const log = (...a) => (json ? console.error(...a) : console.log(...a));
@@ -18,9 +19,8 @@ if (!existsSync("dist/playground/index.html") || process.argv.includes("--build"
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 ensureChromium();
-const port = 4396;
-const server = spawn("npx", ["astro", "preview", "--port", String(port)], { stdio: "ignore", detached: true });
-const base = `http://localhost:${port}`;
+const server = await startPreview(4396);
+const base = server.url;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -85,7 +85,6 @@ async function setCode(page, code) {
 }
 
 try {
-  for (let i = 0; i < 100 && !(await fetch(base).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 
   // Cold first output and JS weight on the lesson with one sandbox.
@@ -123,5 +122,5 @@ try {
     for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(20)} ${String(v).padStart(8)}   ${targets[k]}`);
   }
 } finally {
-  process.kill(-server.pid);
+  server.stop();
 }

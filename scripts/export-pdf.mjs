@@ -1,10 +1,11 @@
 // `npm run export:pdf [-- --notes] [-- deck-id ...]`: one PDF hand-out per deck,
 // printed by Chromium from reveal's print mode (?print-pdf). With --notes, each
 // slide's speaker notes follow it on a page of their own. Writes pdf/<deck>.pdf.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { chromium } from "playwright";
 import { chromiumArgs, chromiumPath, ensureChromium } from "./chromium-path.mjs";
+import { startPreview } from "./preview-server.mjs";
 
 const args = process.argv.slice(2);
 const withNotes = args.includes("--notes");
@@ -21,11 +22,9 @@ if (decks.length === 0) {
   process.exit(1);
 }
 
-const port = 4397;
-const server = spawn("npx", ["astro", "preview", "--port", String(port)], { stdio: "ignore", detached: true });
-const base = `http://localhost:${port}`;
+const server = await startPreview(4397);
+const base = server.url;
 try {
-  for (let i = 0; i < 100 && !(await fetch(base).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
   mkdirSync("pdf", { recursive: true });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   for (const deck of decks) {
@@ -40,5 +39,5 @@ try {
   }
   await browser.close();
 } finally {
-  process.kill(-server.pid);
+  server.stop();
 }

@@ -1,12 +1,11 @@
 // `npm run screenshots`: renders the key pages in Chromium to public/screenshots/
 // so changes can be looked at (and the README shows one). Needs a built site.
-import { spawn } from "node:child_process";
 import { chromium } from "playwright";
 import { chromiumArgs, chromiumPath } from "./chromium-path.mjs";
+import { startPreview } from "./preview-server.mjs";
 
-const port = 4398;
-const server = spawn("npx", ["astro", "preview", "--port", String(port)], { stdio: "ignore", detached: true });
-const base = `http://localhost:${port}`;
+const server = await startPreview(4398);
+const base = server.url;
 const shots = [
   { name: "home", path: "/" },
   { name: "lesson-light", path: "/lessons/why-secrets/" },
@@ -20,10 +19,6 @@ const shots = [
 ];
 
 try {
-  for (let i = 0; i < 50; i++) {
-    if (await fetch(base).then(() => true, () => false)) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   for (const shot of shots) {
     const page = await browser.newPage({ viewport: shot.viewport ?? { width: 1280, height: 900 }, colorScheme: shot.colorScheme ?? "light" });
@@ -39,5 +34,5 @@ try {
   }
   await browser.close();
 } finally {
-  process.kill(-server.pid);
+  server.stop();
 }

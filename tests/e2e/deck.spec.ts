@@ -1,4 +1,9 @@
 import { test, expect } from "@playwright/test";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { DIST } from "./site-routes";
 
 test("the deck advances with the keyboard, steps fragments and shows slide numbers", async ({ page }) => {
   await page.goto("/decks/why-secrets/");
@@ -48,13 +53,18 @@ test("the overview opens with Escape and the deck links back to its lesson", asy
   await expect(page).toHaveURL(/\/lessons\/why-secrets\//);
 });
 
-test("print mode lays out one page per slide, with notes pages on request", async ({ page }) => {
-  await page.goto("/decks/why-secrets/?print-pdf");
-  const slides = await page.locator(".reveal .slides section[data-slide]").count();
-  await expect(page.locator(".pdf-page")).toHaveCount(slides);
-  await page.goto("/decks/why-secrets/?print-pdf&notes=separate-page");
-  await expect(page.locator(".pdf-page")).toHaveCount(slides * 2);
-  await expect(page.locator(".speaker-notes-pdf").first()).toContainText("Welcome. Today is about one question");
+test("npm run export:pdf writes one page per slide, and notes pages on request", async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const slides = (readFileSync(join(DIST, "decks/why-secrets/index.html"), "utf8").match(/<section[^>]* data-slide=/g) ?? []).length;
+  expect(slides).toBeGreaterThan(10);
+  for (const [flags, file] of [[[], "pdf/why-secrets.pdf"], [["--notes"], "pdf/why-secrets-notes.pdf"]] as const) {
+    const run = spawnSync(process.execPath, ["scripts/export-pdf.mjs", ...flags, "why-secrets"], { encoding: "utf8", timeout: 90_000, env: { ...process.env, PREVIEW_URL: baseURL } });
+    expect(run.status, run.stderr).toBe(0);
+    const pdf = await PDFDocument.load(readFileSync(file));
+    // With notes, each slide is followed by its notes page (a long note may take two).
+    if (flags.length === 0) expect(pdf.getPageCount()).toBe(slides);
+    else expect(pdf.getPageCount()).toBeGreaterThanOrEqual(slides * 2);
+  }
 });
 
 test("a live sandbox on a slide runs, keeps arrow keys while editing, and Esc hands them back", async ({ page }) => {
