@@ -13,6 +13,10 @@ const shots = [
   { name: "deck-title", path: "/decks/why-secrets/", viewport: { width: 1280, height: 720 } },
   { name: "deck-code", path: "/decks/why-secrets/#/2", viewport: { width: 1280, height: 720 } },
   { name: "deck-table-dark", path: "/decks/why-secrets/#/9", viewport: { width: 1280, height: 720 }, colorScheme: "dark" },
+  { name: "deck-sandbox", path: "/decks/why-secrets/#/2/1", viewport: { width: 1280, height: 720 }, run: true },
+  { name: "deck-speaker-view", path: "/decks/why-secrets/#/1", viewport: { width: 1280, height: 720 }, speaker: true },
+  { name: "lesson-env-vars", path: "/lessons/env-vars/" },
+  { name: "playground-run", path: "/playground/", run: true },
   { name: "exercise", path: "/exercises/spot-the-leaks/" },
   { name: "search", path: "/search/", type: "compromised" },
   ...(process.argv.slice(2).map((p) => ({ name: p.replace(/\W+/g, "-").replace(/^-|-$/g, ""), path: p }))),
@@ -27,8 +31,20 @@ try {
       await page.getByRole("textbox", { name: "Search" }).fill(shot.type);
       await page.locator(".pagefind-ui__result-link").first().waitFor();
     }
+    if (shot.run) {
+      await page.locator("secrets-sandbox").first().scrollIntoViewIfNeeded();
+      await page.locator("section.present .sandbox-btn.primary, main .sandbox-btn.primary").first().click();
+      await page.getByRole("status").filter({ hasText: /Exited|Stopped/ }).first().waitFor();
+    }
     await page.waitForTimeout(400);
-    await page.screenshot({ path: `public/screenshots/${shot.name}.png` });
+    if (shot.speaker) {
+      const popup = page.waitForEvent("popup");
+      await page.keyboard.press("s");
+      const speaker = await popup;
+      await speaker.setViewportSize({ width: 1280, height: 800 });
+      await speaker.waitForTimeout(1500);
+      await speaker.screenshot({ path: `public/screenshots/${shot.name}.png` });
+    } else await page.screenshot({ path: `public/screenshots/${shot.name}.png` });
     console.log(`public/screenshots/${shot.name}.png`);
     await page.close();
   }

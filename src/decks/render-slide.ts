@@ -21,6 +21,12 @@ export function renderSlideMarkdown(markdown: string, hl: Highlighter): string {
         const cls = (item as FragmentItem).fragment ? ' class="fragment"' : "";
         return `<li${cls}>${this.parser.parse(item.tokens)}</li>\n`;
       },
+      image({ href, title, text }) {
+        // Alt text is required: a screen-reader user in the class gets the slide's content too.
+        if (!text.trim()) throw new Error(`image "${href}" has no alt text: write ![what it shows](${href})`);
+        const titleAttr = title ? ` title="${escapeAttr(title)}"` : "";
+        return `<img src="${escapeAttr(href)}" alt="${escapeAttr(text)}"${titleAttr} loading="lazy">`;
+      },
       code({ text, lang }) {
         const [language = "text", ...rest] = (lang ?? "").trim().split(/\s+/);
         const spec = /\{([^}]*)\}/.exec(rest.join(" "))?.[1];
@@ -33,6 +39,10 @@ export function renderSlideMarkdown(markdown: string, hl: Highlighter): string {
     },
   });
   return marked.parse(markdown, { async: false });
+}
+
+function escapeAttr(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 }
 
 interface FragmentItem extends Tokens.ListItem {

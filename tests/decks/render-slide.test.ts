@@ -24,3 +24,11 @@ describe("renderSlideMarkdown", () => {
     expect(() => renderSlideMarkdown("```cobol\nDISPLAY 'HI'.\n```", hl)).toThrow(/language "cobol" is not loaded/);
   });
 });
+
+describe("images on slides", () => {
+  it("need alt text", async () => {
+    const hl = await getHighlighter();
+    expect(() => renderSlideMarkdown("![](/diagram.svg)", hl)).toThrow('image "/diagram.svg" has no alt text');
+    expect(renderSlideMarkdown("![Secrets flow from vault to app](/diagram.svg)", hl)).toContain('alt="Secrets flow from vault to app"');
+  });
+});

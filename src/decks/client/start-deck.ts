@@ -8,7 +8,9 @@ import { bindCodeSteps } from "./code-steps";
  * plugin's speaker view (press S) is bundled, so it works offline.
  */
 export function startDeck(root: HTMLElement): void {
-  const transition = (root.dataset.transition ?? "fade") as "none" | "fade" | "slide";
+  // Users who ask their system for reduced motion get no slide or background transitions.
+  const reduceMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  const transition = reduceMotion ? "none" : ((root.dataset.transition ?? "fade") as "none" | "fade" | "slide");
   // Hand-outs: `?print-pdf&notes=separate-page` prints each slide's notes on a page of its own.
   const notesParam = new URLSearchParams(location.search).get("notes");
   const showNotes = notesParam === "separate-page" ? "separate-page" : notesParam === "true";
@@ -20,6 +22,8 @@ export function startDeck(root: HTMLElement): void {
     progress: true,
     controls: true,
     transition,
+    backgroundTransition: reduceMotion ? "none" : "fade",
+    autoAnimate: !reduceMotion,
     center: false,
     // Clickers send PageDown/PageUp, which reveal already maps to next/prev
     // (fragments included), so no keyboard overrides are needed.
