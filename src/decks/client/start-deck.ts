@@ -12,7 +12,10 @@ export function startDeck(root: HTMLElement): void {
   const reduceMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
   const transition = reduceMotion ? "none" : ((root.dataset.transition ?? "fade") as "none" | "fade" | "slide");
   // Hand-outs: `?print-pdf&notes=separate-page` prints each slide's notes on a page of its own.
-  const notesParam = new URLSearchParams(location.search).get("notes");
+  const params = new URLSearchParams(location.search);
+  const notesParam = params.get("notes");
+  // The speaker view shows this page in iframes (?receiver): no page chrome there.
+  if (params.has("receiver")) document.documentElement.classList.add("deck-receiver");
   const showNotes = notesParam === "separate-page" ? "separate-page" : notesParam === "true";
   const deck = new Reveal(root, {
     hash: true,
