@@ -205,3 +205,17 @@ describe("Dockerfile errors", () => {
     });
   });
 });
+
+describe("COPY of dotfiles", () => {
+  it("copies .npmrc into the image (a leading dot is part of the name, not ./)", async () => {
+    const s = session();
+    s.engine.host.writeFile("/home/learner/app/package.json", PACKAGE_JSON);
+    s.engine.host.writeFile("/home/learner/app/.npmrc", "//registry.example/:_authToken=${NPM_TOKEN}\n");
+    s.engine.host.writeFile("/home/learner/app/Dockerfile", "FROM node:22-alpine\nWORKDIR /app\nCOPY package.json .npmrc ./\n");
+    const build = await s.run("docker build -t dots .");
+    expect(build.exitCode, build.stderr).toBe(0);
+    await s.run("docker run -d --name dots dots sleep infinity");
+    const cat = await s.run("docker exec dots cat /app/.npmrc");
+    expect(cat.stdout).toBe("//registry.example/:_authToken=${NPM_TOKEN}\n");
+  });
+});

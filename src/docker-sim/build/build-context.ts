@@ -35,7 +35,7 @@ export function filterContext(context: BuildContext): Map<string, string> {
 
 /** Files selected by one COPY source (`.`, a dir, a file, or a glob), keyed by path relative to what is copied. */
 export function selectSources(context: ReadonlyMap<string, string>, source: string): Map<string, string> | undefined {
-  const src = source.replace(/^\.\/?/, "").replace(/^\/+/, "").replace(/\/+$/, "");
+  const src = source.replace(/^\.(\/|$)/, "").replace(/^\/+/, "").replace(/\/+$/, "");
   const out = new Map<string, string>();
   if (src === "") {
     for (const [rel, c] of context) out.set(rel, c);
