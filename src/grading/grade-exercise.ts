@@ -1,0 +1,78 @@
+/**
+ * One grading run, in a fixed order:
+ *   1. read the scenario (throws GradingSetupError when it cannot be graded);
+ *   2. draw fresh canaries, build the world (mock APIs and vaults on the grader's network);
+ *   3. docker-sim setup: learner files into the build context, setup lines;
+ *   4. run the program once (with the rotation harness when the scenario rotates a secret);
+ *   5. read the docker surfaces;
+ *   6. evaluate every check, in the scenario's order, on what the run left behind;
+ *   7. mask every canary in everything the report says, one last time.
+ * A crash, a timeout or a missing file in the learner's program is a result, not an error: the report
+ * always comes back, and the checks that needed the program to succeed say why they failed.
+ */
+import type { ExerciseScenarioInput } from "../schemas/exercise-scenario.ts";
+import { createCanarySet } from "./canary.ts";
+import { evaluateCheck } from "./checks/index.ts";
+import { inspectDocker, runDockerSetup, type DockerEvidence } from "./docker-phase.ts";
+import type { RunEvidence } from "./evidence.ts";
+import { maskCanaries } from "./leak-scan.ts";
+import { buildReport } from "./report.ts";
+import { runProgram, type ProgramEvidence } from "./run-program.ts";
+import { parseExerciseScenario } from "./scenario.ts";
+import { DEFAULT_GRADING_LIMITS, GradingCancelledError, GradingSetupError, type GradeOptions, type GradeReport, type GradingDeps } from "./types.ts";
+import { buildWorld } from "./world.ts";
+
+export async function gradeExercise(
+  scenarioInput: ExerciseScenarioInput,
+  learnerFiles: Record<string, string>,
+  deps: GradingDeps,
+  options: GradeOptions = {},
+): Promise<GradeReport> {
+  const started = performance.now();
+  const { signal } = options;
+  const limits = { ...DEFAULT_GRADING_LIMITS, ...options.limits };
+  const throwIfCancelled = (): void => {
+    if (signal?.aborted) throw new GradingCancelledError();
+  };
+  throwIfCancelled();
+
+  const scenario = parseExerciseScenario(scenarioInput);
+  if (scenario.docker && !deps.createDockerHost) throw new GradingSetupError(["this exercise uses docker: pass createDockerHost in the grading deps"]);
+  const files = normaliseLearnerFiles(learnerFiles);
+  const canaries = createCanarySet(scenario.secrets, scenario.rotation?.secret, deps.random);
+  const world = buildWorld(scenario, canaries, deps.network);
+  try {
+    let docker: DockerEvidence | undefined;
+    const dockerHost = scenario.docker && deps.createDockerHost ? deps.createDockerHost() : undefined;
+    const commands = scenario.docker && dockerHost ? await runDockerSetup(scenario.docker, dockerHost, files, world.values) : [];
+    throwIfCancelled();
+
+    let program: ProgramEvidence | undefined;
+    if (scenario.entry !== undefined) {
+      program = await runProgram({ ...scenario, entry: scenario.entry }, files, world, deps.runtime, limits, signal);
+    }
+    throwIfCancelled();
+    if (scenario.docker && dockerHost) docker = await inspectDocker(scenario.docker, dockerHost, commands);
+
+    const evidence: RunEvidence = { scenario, learnerFiles: files, canaries, world, ...(program ? { program } : {}), ...(docker ? { docker } : {}) };
+    const mask = (text: string): string => maskCanaries(text, canaries.all);
+    const results = [];
+    for (const [index, check] of scenario.checks.entries()) {
+      throwIfCancelled();
+      results.push(await evaluateCheck(check, index, { evidence, mask }));
+    }
+    return buildReport(evidence, results, mask, performance.now() - started);
+  } finally {
+    world.dispose();
+  }
+}
+
+/** Learner file names as the runtime expects them: relative to /app (`./index.ts`, `/app/index.ts` -> `index.ts`). */
+function normaliseLearnerFiles(files: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, text] of Object.entries(files)) {
+    if (typeof text !== "string") throw new GradingSetupError([`learner file '${path}' is not text`]);
+    out[path.replace(/^\/app\//, "").replace(/^\.\//, "")] = text;
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+/**
+ * What the grading engine hands back, and the small interfaces it asks its callers for. Plain data
+ * only: a report crosses postMessage, is saved as JSON and printed by the CLI unchanged.
+ */
+import type { LeakSurface } from "../schemas/exercise-scenario.ts";
+import type { RunStatus, Runtime, SimulatedNetwork } from "../runtime/index.ts";
+import type { RandomSource } from "./canary.ts";
+import type { LeakForm } from "./leak-forms.ts";
+
+/** A place in a learner file: `index.ts:12`. */
+export interface LearnerLine {
+  /** Relative to /app, as the learner named it. */
+  file: string;
+  /** 1-based. */
+  line: number;
+}
+
+/** Where and how a secret leaked. The excerpt has every canary masked (`‹payments_key›`). */
+export interface LeakFinding {
+  /** `source` for static checks: the learner's files themselves. */
+  surface: LeakSurface | "source";
+  /** Where on that surface, for learners: `stdout`, `file /app/debug.log`, `GET https://api.payments.example/v1/charges (URL)`. */
+  location: string;
+  form: LeakForm;
+  /** The scenario secret that leaked (for the Dockerfile check: the ARG/ENV key). */
+  secret: string;
+  excerpt: string;
+  /** The learner's line, when the surface tells it (a stack trace, a static check). */
+  line?: LearnerLine;
+}
+
+export interface CheckResult {
+  /** The scenario's id, or `<kind>-<position>`. */
+  id: string;
+  kind: string;
+  /** What the check asks, for learners: "The payments API receives the key as a Bearer token". */
+  title: string;
+  passed: boolean;
+  /** What a passing program does. */
+  expected: string;
+  /** What this program did; on a pass, a short confirmation. */
+  actual: string;
+  /** The first leak, for `no-leak` (and static checks, which point at a line). */
+  leak?: LeakFinding;
+  /** Every leak found (at most MAX_LEAKS_REPORTED), first one included. */
+  leaks?: LeakFinding[];
+}
+
+export interface ProgramRunSummary {
+  status: RunStatus;
+  exitCode: number;
+  durationMs: number;
+  /** stdout + stderr + sandbox lines in order, every canary masked, capped at the output limit. */
+  output: string;
+  /** The program printed more than the output limit; the rest was neither kept nor scanned. */
+  outputTruncated: boolean;
+  /** When the rotation happened, ms after the run started; absent if the program ended first. */
+  rotatedAtMs?: number;
+}
+
+export interface DockerCommandSummary {
+  /** As the scenario wrote it (placeholders, never values). */
+  command: string;
+  exitCode: number;
+  /** stdout + stderr, canaries masked. */
+  output: string;
+}
+
+export interface GradeReport {
+  /** Every check passed. */
+  passed: boolean;
+  checks: CheckResult[];
+  /** Absent when the scenario has nothing to run. */
+  run?: ProgramRunSummary;
+  docker?: DockerCommandSummary[];
+  durationMs: number;
+}
+
+/** One shell line's outcome on the simulated Docker host. */
+export interface ShellResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/**
+ * The slice of the Docker simulator the grader needs, declared here so grading depends on no
+ * particular engine: a host file system for the build context, and a shell that speaks `docker`.
+ */
+export interface DockerHost {
+  writeFile(path: string, content: string): void | Promise<void>;
+  exec(commandLine: string): ShellResult | Promise<ShellResult>;
+}
+
+export interface GradingDeps {
+  /**
+   * Runs the learner's program. It must have been created over `network`: the grader adds its mock
+   * hosts there for the duration of a grading and removes them afterwards, so give the grader a
+   * runtime and network of its own (not the sandbox's, whose mock state the learner watches).
+   */
+  runtime: Runtime;
+  network: SimulatedNetwork;
+  /** A fresh simulated Docker host per grading; needed by scenarios with `docker`. */
+  createDockerHost?: () => DockerHost;
+  /** Canary randomness; default `crypto.getRandomValues`. */
+  random?: RandomSource;
+}
+
+export interface GradingLimits {
+  /** Wall-clock limit of the program. Default 8000 ms (a scenario's `timeoutMs` wins). */
+  timeoutMs: number;
+  /** Characters of stdout + stderr kept and scanned. Default 512 KiB. */
+  outputCap: number;
+}
+
+export const DEFAULT_GRADING_LIMITS: GradingLimits = { timeoutMs: 8000, outputCap: 512 * 1024 };
+
+export interface GradeOptions {
+  /** Aborting stops the program and rejects with GradingCancelledError. */
+  signal?: AbortSignal;
+  limits?: Partial<GradingLimits>;
+}
+
+/** The caller cancelled a grading (its AbortSignal fired). */
+export class GradingCancelledError extends Error {
+  override readonly name = "GradingCancelledError";
+  constructor() {
+    super("Grading was cancelled.");
+  }
+}
+
+/** The scenario cannot be graded as written (invalid, or it needs something the caller did not give). */
+export class GradingSetupError extends Error {
+  override readonly name = "GradingSetupError";
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`This exercise cannot be graded:\n${problems.map((p) => `- ${p}`).join("\n")}`);
+    this.problems = problems;
+  }
+}

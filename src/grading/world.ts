@@ -1,0 +1,168 @@
+/**
+ * The simulated world of one grading run, built from the scenario with canaries in place of the
+ * secrets: mock APIs and vaults plugged into the grader's network (every request recorded), env and
+ * virtual files filled in, and the rotation hooks. `dispose()` unplugs the hosts.
+ */
+import type { ExerciseScenario, MockApiName } from "../schemas/exercise-scenario.ts";
+import { createPaymentsApi, PAYMENTS_API_HOST, type RequestHandler, type SimulatedNetwork } from "../runtime/index.ts";
+import { createEngineFromScenario, createVaultFetch, ScenarioError, type VaultEngine } from "../vault/index.ts";
+import type { CanarySet } from "./canary.ts";
+import { fillPlaceholders, fillPlaceholdersDeep, referencesSecret, type PlaceholderValues } from "./placeholders.ts";
+import { GradingSetupError } from "./types.ts";
+
+/** A request some mock host received, in arrival order. */
+export interface RecordedExchange {
+  /** Arrival order across all hosts; compares with the rotation's. */
+  seq: number;
+  host: string;
+  /** Set when the host is one of the scenario's mock APIs. */
+  api?: MockApiName;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  status: number;
+}
+
+export const ROTATION_HOST = "rotation.grader.internal";
+
+const API_HOSTS: Record<MockApiName, string> = { payments: PAYMENTS_API_HOST };
+const KEY_VAULT_SCOPE = "https://vault.azure.net/.default";
+
+export interface GradingWorld {
+  env: Record<string, string>;
+  /** Absolute path -> content, as planted. */
+  virtualFiles: Record<string, string>;
+  /** Absolute path -> content after the rotation (only files that change). */
+  rotatedFiles: Record<string, string>;
+  vault: VaultEngine | undefined;
+  exchanges: RecordedExchange[];
+  /** The sequence number at which the rotation happened, once it has. */
+  rotation: { seq: number; atMs: number } | undefined;
+  /** Marks time zero of the program for `rotation.atMs`. */
+  markProgramStart(): void;
+  /** Placeholder values with the canaries of this run. */
+  values: PlaceholderValues;
+  dispose(): void;
+}
+
+function placeholderValues(canaries: CanarySet, vault: () => VaultEngine | undefined, pick: "initial" | "rotated", rotatedSecret?: string): PlaceholderValues {
+  return {
+    secret: (name) => (pick === "rotated" && name === rotatedSecret ? canaries.rotated(name)! : canaries.initial(name)).value,
+    vaultToken: (identity) => {
+      const engine = vault();
+      if (!engine) throw new GradingSetupError([`{{vault-token:${identity}}} needs a 'vault'`]);
+      return engine.identities.issueToken(identity, [KEY_VAULT_SCOPE]).token;
+    },
+  };
+}
+
+export function buildWorld(scenario: ExerciseScenario, canaries: CanarySet, network: SimulatedNetwork): GradingWorld {
+  const rotatedSecret = scenario.rotation?.secret;
+  let engine: VaultEngine | undefined;
+  const values = placeholderValues(canaries, () => engine, "initial");
+  const rotatedValues = placeholderValues(canaries, () => engine, "rotated", rotatedSecret);
+
+  if (scenario.vault) {
+    try {
+      engine = createEngineFromScenario(
+        fillPlaceholdersDeep(scenario.vault, {
+          ...values,
+          vaultToken: () => {
+            throw new GradingSetupError(["{{vault-token:...}} cannot be used inside the vault itself"]);
+          },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ScenarioError) throw new GradingSetupError(error.problems.map((p) => `vault.${p}`));
+      throw error;
+    }
+  }
+
+  const exchanges: RecordedExchange[] = [];
+  let seq = 0;
+  let programStart = 0;
+  const world: GradingWorld = {
+    env: Object.fromEntries(Object.entries(scenario.env).map(([name, value]) => [name, fillPlaceholders(value, values)])),
+    virtualFiles: Object.fromEntries(Object.entries(scenario.virtualFiles).map(([path, text]) => [path, fillPlaceholders(text, values)])),
+    rotatedFiles: {},
+    vault: engine,
+    exchanges,
+    rotation: undefined,
+    markProgramStart: () => {
+      programStart = performance.now();
+    },
+    values,
+    dispose: () => {
+      for (const host of hosts) network.removeHost(host);
+    },
+  };
+  if (rotatedSecret) {
+    for (const [path, text] of Object.entries(scenario.virtualFiles)) {
+      if (referencesSecret(text, rotatedSecret)) world.rotatedFiles[path] = fillPlaceholders(text, rotatedValues);
+    }
+  }
+
+  // Every mock host records what it received, with one sequence shared by all hosts and the
+  // rotation, so checks can tell "before" from "after". The sequence number is taken before the
+  // handler runs: requests arrive in the order the program sent them.
+  const hosts: string[] = [];
+  const plug = (host: string, handler: RequestHandler, api?: MockApiName): void => {
+    hosts.push(host);
+    network.addHost(host, async (request) => {
+      const number = ++seq;
+      const body = request.method === "GET" || request.method === "HEAD" ? "" : await request.clone().text();
+      const response = await handler(request);
+      exchanges.push({ seq: number, host, ...(api ? { api } : {}), method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body, status: response.status });
+      exchanges.sort((a, b) => a.seq - b.seq);
+      return response;
+    });
+  };
+  for (const api of scenario.mockApis) plug(API_HOSTS[api], createPaymentsApi().handler, api);
+  if (engine) {
+    const vaultFetch = createVaultFetch(engine);
+    for (const name of engine.vaultNames()) plug(`${name}.vault.azure.net`, vaultFetch);
+  }
+  if (rotatedSecret && scenario.rotation) {
+    const vaultEngine = engine;
+    const vaultTemplate = scenario.vault;
+    hosts.push(ROTATION_HOST);
+    network.addHost(ROTATION_HOST, async () => {
+      if (!world.rotation) {
+        world.rotation = { seq: ++seq, atMs: Math.round(performance.now() - programStart) };
+        if (vaultEngine && vaultTemplate) rotateVault(vaultEngine, vaultTemplate, rotatedSecret, rotatedValues);
+      }
+      return new Response(null, { status: 204 });
+    });
+  }
+  return world;
+}
+
+interface VaultTemplate {
+  vaults: Array<{ name: string; secrets?: Array<{ name: string; versions: Array<{ value: string }> }> }>;
+}
+
+/** Adds a new version, with the rotated canary, to every vault secret that holds the rotated secret. */
+function rotateVault(engine: VaultEngine, template: unknown, secret: string, values: PlaceholderValues): void {
+  for (const vault of (template as VaultTemplate).vaults) {
+    for (const item of vault.secrets ?? []) {
+      const latest = item.versions.at(-1);
+      if (latest && referencesSecret(latest.value, secret)) engine.vault(vault.name)?.setSecret(item.name, { value: fillPlaceholders(latest.value, values) });
+    }
+  }
+}
+
+/** The module the grader runs first when a rotation is due: it plays the platform rewriting the mount. */
+export function rotationHarness(rotatedFiles: Record<string, string>, atMs: number): string {
+  return [
+    "// Written by the grader: rotates the secret while the program runs, like an orchestrator",
+    "// rewriting a mounted secret file, then tells the grader (which rotates vault values).",
+    "import { writeFileSync } from 'node:fs';",
+    `const files: Record<string, string> = ${JSON.stringify(rotatedFiles)};`,
+    "setTimeout(() => {",
+    "  for (const [path, text] of Object.entries(files)) writeFileSync(path, text);",
+    `  fetch('http://${ROTATION_HOST}/rotate', { method: 'POST' }).catch(() => {});`,
+    `}, ${atMs});`,
+    "",
+  ].join("\n");
+}
