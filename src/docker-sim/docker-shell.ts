@@ -3,11 +3,11 @@
  * few POSIX tools. `exec(line)` runs one line (or a script with heredocs) and returns what a
  * terminal would show, split into stdout and stderr.
  */
-import { DEFAULT_HOME, DEFAULT_PROJECT_DIR, type DockerEngine } from "./engine/docker-engine";
-import { createDockerCommand } from "./cli/docker-command";
-import { ShellInterpreter } from "./shell/interpreter";
-import { hostCommands } from "./shell/registries";
-import { createRegistry, type CommandResult } from "./shell/types";
+import { DEFAULT_HOME, DEFAULT_PROJECT_DIR, type DockerEngine } from "./engine/docker-engine.ts";
+import { createDockerCommand } from "./cli/docker-command.ts";
+import { ShellInterpreter } from "./shell/interpreter.ts";
+import { hostCommands } from "./shell/registries.ts";
+import { createRegistry, type CommandResult } from "./shell/types.ts";
 
 export interface DockerShellOptions {
   /** Starting directory (default /home/learner/app). */

@@ -11,17 +11,17 @@
  *
  * This file is the engine's whole public face.
  */
-export { DockerEngine, DEFAULT_HOME, DEFAULT_PROJECT_DIR, type DockerEngineOptions } from "./engine/docker-engine";
-export { ManualClock, systemClock, type Clock } from "./engine/clock";
-export { createDockerShell, type DockerShell, type DockerShellOptions } from "./docker-shell";
-export type { CommandResult } from "./shell/types";
-export type { AppLaunch, AppRunner } from "./containers/process-runner";
-export type { BuildRequest, BuildOutcome } from "./build/image-builder";
-export type { BuildWarning } from "./build/build-checks";
-export type { NpmInstallRecord, NpmTokenSource } from "./shell/commands/npm";
-export type { Image, ImageConfig, HistoryEntry } from "./images/image";
-export type { Container, MountPoint } from "./containers/container";
-export type { SwarmSecret, Service } from "./swarm/swarm";
-export type { FileSystem, FileStat } from "./fs/file-system";
-export { layerFiles } from "./fs/layer";
-export { parseDockerfile, DockerfileParseError, type ParsedDockerfile, type DockerfileInstruction } from "./build/dockerfile-parser";
+export { DockerEngine, DEFAULT_HOME, DEFAULT_PROJECT_DIR, type DockerEngineOptions } from "./engine/docker-engine.ts";
+export { ManualClock, systemClock, type Clock } from "./engine/clock.ts";
+export { createDockerShell, type DockerShell, type DockerShellOptions } from "./docker-shell.ts";
+export type { CommandResult } from "./shell/types.ts";
+export type { AppLaunch, AppRunner } from "./containers/process-runner.ts";
+export type { BuildRequest, BuildOutcome } from "./build/image-builder.ts";
+export type { BuildWarning } from "./build/build-checks.ts";
+export type { NpmInstallRecord, NpmTokenSource } from "./shell/commands/npm.ts";
+export type { Image, ImageConfig, HistoryEntry } from "./images/image.ts";
+export type { Container, MountPoint } from "./containers/container.ts";
+export type { SwarmSecret, Service } from "./swarm/swarm.ts";
+export type { FileSystem, FileStat } from "./fs/file-system.ts";
+export { layerFiles } from "./fs/layer.ts";
+export { parseDockerfile, DockerfileParseError, type ParsedDockerfile, type DockerfileInstruction } from "./build/dockerfile-parser.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { layerFiles } from "../../src/docker-sim";
-import { session, setup, type Session } from "./helpers";
+import { layerFiles } from "../../src/docker-sim/index.ts";
+import { session, setup, type Session } from "./helpers.ts";
 
 const TOKEN = "npm_FAKE0123456789abcdefFAKE";
 const PACKAGE_JSON = `{"name":"app","dependencies":{"@acme/ui":"1.0.0","express":"4.21.0"}}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { session, setup, type Session } from "./helpers";
+import { session, setup, type Session } from "./helpers.ts";
 
 const COMPOSE = `services:
   web:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { session, setup } from "./helpers";
+import { session, setup } from "./helpers.ts";
 
 const KEY = "sk_test_51FakeStripeKeyForLessons";
 

@@ -1,4 +1,4 @@
-import { DockerEngine, ManualClock, createDockerShell, type DockerShell } from "../../src/docker-sim";
+import { DockerEngine, ManualClock, createDockerShell, type DockerShell } from "../../src/docker-sim/index.ts";
 
 export interface Session {
   engine: DockerEngine;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { session } from "./helpers";
+import { session } from "./helpers.ts";
 
 describe("the learner's shell", () => {
   it("unknown commands get bash's message", async () => {

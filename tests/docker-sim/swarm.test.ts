@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { session, setup } from "./helpers";
+import { session, setup } from "./helpers.ts";
 
 const NOT_MANAGER = 'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.\n';
 

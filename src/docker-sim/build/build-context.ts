@@ -2,7 +2,7 @@
  * The build context: the files `docker build` sends to BuildKit, minus what `.dockerignore`
  * excludes. Keeping `.env` out of `COPY . .` is a lesson of its own.
  */
-import { globToRegExp } from "../fs/path";
+import { globToRegExp } from "../fs/path.ts";
 
 export type BuildContext = ReadonlyMap<string, string>;
 

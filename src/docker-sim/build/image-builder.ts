@@ -6,26 +6,26 @@
  *
  * Progress is rendered like `docker build --progress=plain`, on what the CLI prints as stderr.
  */
-import { LayeredFs, type FsMount } from "../fs/layered-fs";
-import { diffSize, type Layer, type LayerDiff } from "../fs/layer";
-import { MemoryFs } from "../fs/memory-fs";
-import { collectFiles } from "../fs/file-system";
-import { resolvePath } from "../fs/path";
-import type { Clock } from "../engine/clock";
-import { DaemonError } from "../engine/errors";
-import { fakeDigest } from "../engine/ids";
-import { humanSize } from "../engine/units";
-import type { HistoryEntry, Image, ImageConfig } from "../images/image";
-import { normalizeReference, parseReference } from "../images/image";
-import type { ImageStore } from "../images/image-store";
-import { ShellInterpreter } from "../shell/interpreter";
-import { containerCommands } from "../shell/registries";
-import { createRegistry } from "../shell/types";
-import type { NpmInstallRecord } from "../shell/commands/npm";
-import { formatWarnings, secretsUsedInArgOrEnv, type BuildWarning } from "./build-checks";
-import { contextSize, filterContext, selectSources, type BuildContext } from "./build-context";
-import { DockerfileParseError, expandBuildWord, parseDockerfile, splitKeyValues, type DockerfileInstruction, type ParsedDockerfile } from "./dockerfile-parser";
-import { parseRunMount, type SecretMountSpec } from "./run-mounts";
+import { LayeredFs, type FsMount } from "../fs/layered-fs.ts";
+import { diffSize, type Layer, type LayerDiff } from "../fs/layer.ts";
+import { MemoryFs } from "../fs/memory-fs.ts";
+import { collectFiles } from "../fs/file-system.ts";
+import { resolvePath } from "../fs/path.ts";
+import type { Clock } from "../engine/clock.ts";
+import { DaemonError } from "../engine/errors.ts";
+import { fakeDigest } from "../engine/ids.ts";
+import { humanSize } from "../engine/units.ts";
+import type { HistoryEntry, Image, ImageConfig } from "../images/image.ts";
+import { normalizeReference, parseReference } from "../images/image.ts";
+import type { ImageStore } from "../images/image-store.ts";
+import { ShellInterpreter } from "../shell/interpreter.ts";
+import { containerCommands } from "../shell/registries.ts";
+import { createRegistry } from "../shell/types.ts";
+import type { NpmInstallRecord } from "../shell/commands/npm.ts";
+import { formatWarnings, secretsUsedInArgOrEnv, type BuildWarning } from "./build-checks.ts";
+import { contextSize, filterContext, selectSources, type BuildContext } from "./build-context.ts";
+import { DockerfileParseError, expandBuildWord, parseDockerfile, splitKeyValues, type DockerfileInstruction, type ParsedDockerfile } from "./dockerfile-parser.ts";
+import { parseRunMount, type SecretMountSpec } from "./run-mounts.ts";
 
 export interface BuildRequest {
   /** Dockerfile text. */

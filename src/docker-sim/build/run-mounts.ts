@@ -3,7 +3,7 @@
  * `id` defaults to the basename of `target`; `target` defaults to `/run/secrets/<id>` unless only
  * `env` is given; `required` false; `mode` 0400; `uid`/`gid` 0.
  */
-import { basename } from "../fs/path";
+import { basename } from "../fs/path.ts";
 
 export interface SecretMountSpec {
   type: "secret";

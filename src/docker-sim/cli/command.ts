@@ -3,11 +3,11 @@
  * flags, argument counts) plus a `run` function. Argument and flag errors are printed with the
  * docker CLI's wording and exit codes (125 for flag errors, 1 for argument counts and daemon errors).
  */
-import type { FileSystem } from "../fs/file-system";
-import type { DockerEngine } from "../engine/docker-engine";
-import { DaemonError } from "../engine/errors";
-import type { CommandResult } from "../shell/types";
-import { optionsHelp, parseFlags, type FlagSpec, type ParsedFlags } from "./flags";
+import type { FileSystem } from "../fs/file-system.ts";
+import type { DockerEngine } from "../engine/docker-engine.ts";
+import { DaemonError } from "../engine/errors.ts";
+import type { CommandResult } from "../shell/types.ts";
+import { optionsHelp, parseFlags, type FlagSpec, type ParsedFlags } from "./flags.ts";
 
 export interface DockerCliContext {
   engine: DockerEngine;

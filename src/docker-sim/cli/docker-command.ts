@@ -3,12 +3,12 @@
  * the management-command aliases (`docker container ls`, `docker image inspect`...), help text
  * and Docker's "unknown command" wording.
  */
-import type { CommandResult, ShellCommand } from "../shell/types";
-import type { DockerEngine } from "../engine/docker-engine";
-import { helpText, result, runSubcommand, type DockerSubcommand } from "./command";
-import { execCommand, logsCommand, psCommand, rmCommand, runCommand, startCommand, stopCommand } from "./commands/container-commands";
-import { buildCommand, historyCommand, imageInspectCommand, imagesCommand, pullCommand, rmiCommand } from "./commands/image-commands";
-import { inspectCommand } from "./commands/inspect-command";
+import type { CommandResult, ShellCommand } from "../shell/types.ts";
+import type { DockerEngine } from "../engine/docker-engine.ts";
+import { helpText, result, runSubcommand, type DockerSubcommand } from "./command.ts";
+import { execCommand, logsCommand, psCommand, rmCommand, runCommand, startCommand, stopCommand } from "./commands/container-commands.ts";
+import { buildCommand, historyCommand, imageInspectCommand, imagesCommand, pullCommand, rmiCommand } from "./commands/image-commands.ts";
+import { inspectCommand } from "./commands/inspect-command.ts";
 import {
   secretCreateCommand,
   secretInspectCommand,
@@ -23,8 +23,8 @@ import {
   serviceUpdateCommand,
   swarmInitCommand,
   swarmLeaveCommand,
-} from "./commands/swarm-commands";
-import { runCompose } from "./commands/compose-commands";
+} from "./commands/swarm-commands.ts";
+import { runCompose } from "./commands/compose-commands.ts";
 
 export interface CommandGroup {
   name: string;

@@ -4,8 +4,8 @@
  * (list or map), env_file, service secrets (short and long syntax), top-level secrets.
  */
 import { load } from "js-yaml";
-import { expandBuildWord } from "../build/dockerfile-parser";
-import type { ParseResult } from "../cli/flags";
+import { expandBuildWord } from "../build/dockerfile-parser.ts";
+import type { ParseResult } from "../cli/flags.ts";
 
 export interface ComposeSecretRef {
   source: string;

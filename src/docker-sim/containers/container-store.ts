@@ -3,17 +3,17 @@
  * exec, logs. The host file system is shared with the learner's shell, so a bind-mounted file
  * that changes on the host changes inside the container too (rotation without restart).
  */
-import { LayeredFs, type FsMount } from "../fs/layered-fs";
-import { MemoryFs } from "../fs/memory-fs";
-import { VirtualFs } from "../fs/virtual-fs";
-import { collectFiles, type FileSystem } from "../fs/file-system";
-import type { Clock } from "../engine/clock";
-import { DaemonError } from "../engine/errors";
-import type { IdSource } from "../engine/ids";
-import type { Image } from "../images/image";
-import type { CommandResult } from "../shell/types";
-import { mergeEnv, processEnv, shortId, type Container, type HostMountSpec, type MountPoint } from "./container";
-import { containerShell, runProgram, startProcess, type AppLaunch, type AppRunner } from "./process-runner";
+import { LayeredFs, type FsMount } from "../fs/layered-fs.ts";
+import { MemoryFs } from "../fs/memory-fs.ts";
+import { VirtualFs } from "../fs/virtual-fs.ts";
+import { collectFiles, type FileSystem } from "../fs/file-system.ts";
+import type { Clock } from "../engine/clock.ts";
+import { DaemonError } from "../engine/errors.ts";
+import type { IdSource } from "../engine/ids.ts";
+import type { Image } from "../images/image.ts";
+import type { CommandResult } from "../shell/types.ts";
+import { mergeEnv, processEnv, shortId, type Container, type HostMountSpec, type MountPoint } from "./container.ts";
+import { containerShell, runProgram, startProcess, type AppLaunch, type AppRunner } from "./process-runner.ts";
 
 export interface BindSpec {
   kind: "bind" | "volume";

@@ -1,6 +1,6 @@
 /** A container as the engine stores it, and the environment its process gets. */
-import type { LayeredFs } from "../fs/layered-fs";
-import type { Image } from "../images/image";
+import type { LayeredFs } from "../fs/layered-fs.ts";
+import type { Image } from "../images/image.ts";
 
 export type ContainerStatus = "created" | "running" | "exited";
 

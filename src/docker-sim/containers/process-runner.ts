@@ -3,11 +3,11 @@
  * commands lessons use: shell tools run and exit, servers (nginx, sleep, `node app.js`) keep
  * running, and `node <file>` is handed to an AppRunner (the TypeScript runtime) when one is set.
  */
-import { ShellInterpreter } from "../shell/interpreter";
-import { containerCommands } from "../shell/registries";
-import { createRegistry, type CommandResult } from "../shell/types";
-import type { Container } from "./container";
-import { processEnv } from "./container";
+import { ShellInterpreter } from "../shell/interpreter.ts";
+import { containerCommands } from "../shell/registries.ts";
+import { createRegistry, type CommandResult } from "../shell/types.ts";
+import type { Container } from "./container.ts";
+import { processEnv } from "./container.ts";
 
 /** What another engine needs to run the learner's app as this container's process. */
 export interface AppLaunch {

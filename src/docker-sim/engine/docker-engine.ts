@@ -2,14 +2,14 @@
  * The simulated Docker host: the learner's file system, the image store and builder, containers,
  * and a swarm. The CLI (and lessons, graders, the runtime hand-off) talk to this object.
  */
-import { MemoryFs } from "../fs/memory-fs";
-import { ImageBuilder, type BuildOutcome, type BuildRequest } from "../build/image-builder";
-import { ContainerStore } from "../containers/container-store";
-import type { AppLaunch, AppRunner } from "../containers/process-runner";
-import { ImageStore } from "../images/image-store";
-import { Swarm } from "../swarm/swarm";
-import { systemClock, type Clock } from "./clock";
-import { IdSource } from "./ids";
+import { MemoryFs } from "../fs/memory-fs.ts";
+import { ImageBuilder, type BuildOutcome, type BuildRequest } from "../build/image-builder.ts";
+import { ContainerStore } from "../containers/container-store.ts";
+import type { AppLaunch, AppRunner } from "../containers/process-runner.ts";
+import { ImageStore } from "../images/image-store.ts";
+import { Swarm } from "../swarm/swarm.ts";
+import { systemClock, type Clock } from "./clock.ts";
+import { IdSource } from "./ids.ts";
 
 export interface DockerEngineOptions {
   /** Defaults to the wall clock; pass a ManualClock for reproducible output. */

@@ -3,8 +3,8 @@
  * entry is a whiteout: the path was deleted in this layer, but the bytes stay in the layers below,
  * which is exactly why `RUN rm /root/.npmrc` does not remove a token an earlier layer wrote.
  */
-import { byteLength } from "./file-system";
-import type { MemoryEntry } from "./memory-fs";
+import { byteLength } from "./file-system.ts";
+import type { MemoryEntry } from "./memory-fs.ts";
 
 export type LayerDiff = Map<string, MemoryEntry | null>;
 

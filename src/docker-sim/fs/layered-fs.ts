@@ -3,10 +3,10 @@
  * on top, and mounts over both (bind mounts of host files, tmpfs, secrets, /proc). Lookups go
  * mounts first (longest target wins), then the writable layer, then image layers top-down.
  */
-import { FsError, byteLength, type FileStat, type FileSystem, type WriteOptions } from "./file-system";
-import type { Layer, LayerDiff } from "./layer";
-import type { MemoryEntry } from "./memory-fs";
-import { basename, dirname, isWithin, relativeTo } from "./path";
+import { FsError, byteLength, type FileStat, type FileSystem, type WriteOptions } from "./file-system.ts";
+import type { Layer, LayerDiff } from "./layer.ts";
+import type { MemoryEntry } from "./memory-fs.ts";
+import { basename, dirname, isWithin, relativeTo } from "./path.ts";
 
 export interface FsMount {
   /** Absolute path inside the container. */

@@ -2,8 +2,8 @@
  * A flat in-memory file system: the learner's host, tmpfs mounts and named volumes.
  * Directories are explicit entries so `ls` and "no such directory" behave like a real disk.
  */
-import { FsError, byteLength, type FileStat, type FileSystem, type WriteOptions } from "./file-system";
-import { dirname, basename } from "./path";
+import { FsError, byteLength, type FileStat, type FileSystem, type WriteOptions } from "./file-system.ts";
+import { dirname, basename } from "./path.ts";
 
 export interface MemoryEntry {
   kind: "file" | "dir";

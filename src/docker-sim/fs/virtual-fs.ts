@@ -2,8 +2,8 @@
  * A read-only file system computed on demand, used for /proc inside containers: its content
  * (for instance `/proc/1/environ`) always reflects the container's current process.
  */
-import { FsError, byteLength, type FileStat, type FileSystem } from "./file-system";
-import { basename, dirname, isWithin } from "./path";
+import { FsError, byteLength, type FileStat, type FileSystem } from "./file-system.ts";
+import { basename, dirname, isWithin } from "./path.ts";
 
 export class VirtualFs implements FileSystem {
   private readonly files: () => Map<string, string>;

@@ -2,9 +2,9 @@
  * The registry the simulator can "pull" from: a few real base images with plausible (fake) ids,
  * sizes, history and a handful of files each, so `ls`, `cat /etc/os-release` and `node` work.
  */
-import type { Layer } from "../fs/layer";
-import type { MemoryEntry } from "../fs/memory-fs";
-import type { HistoryEntry, Image, ImageConfig } from "./image";
+import type { Layer } from "../fs/layer.ts";
+import type { MemoryEntry } from "../fs/memory-fs.ts";
+import type { HistoryEntry, Image, ImageConfig } from "./image.ts";
 
 const BASE_TIME = new Date("2024-12-06T01:12:43Z");
 const PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";

@@ -2,9 +2,9 @@
  * Local images: tags, lookup by reference or id prefix, pulling from the base catalogue, and
  * removal. The "registry" is the catalogue; anything else is "pull access denied".
  */
-import { DaemonError } from "../engine/errors";
-import { baseImageCatalogue, type CatalogueEntry } from "./base-images";
-import { normalizeReference, parseReference, type Image } from "./image";
+import { DaemonError } from "../engine/errors.ts";
+import { baseImageCatalogue, type CatalogueEntry } from "./base-images.ts";
+import { normalizeReference, parseReference, type Image } from "./image.ts";
 
 export interface PullResult {
   image: Image;

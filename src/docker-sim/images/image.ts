@@ -1,5 +1,5 @@
 /** An image as the engine stores it: config, layers and the history `docker history` prints. */
-import type { Layer } from "../fs/layer";
+import type { Layer } from "../fs/layer.ts";
 
 export interface ImageConfig {
   Env: string[];

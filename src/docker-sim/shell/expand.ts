@@ -2,9 +2,9 @@
  * Word expansion in POSIX order: parameters and command substitution, then field splitting of
  * unquoted results, then pathname globbing of unquoted `*` and `?`.
  */
-import type { Word } from "./ast";
-import type { FileSystem } from "../fs/file-system";
-import { globToRegExp, resolvePath } from "../fs/path";
+import type { Word } from "./ast.ts";
+import type { FileSystem } from "../fs/file-system.ts";
+import { globToRegExp, resolvePath } from "../fs/path.ts";
 
 export interface ExpandContext {
   lookup(name: string): string | undefined;

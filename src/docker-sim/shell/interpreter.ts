@@ -3,13 +3,13 @@
  * registry. One interpreter serves the learner's host shell (bash wording), `docker exec ... sh -c`
  * inside containers and `RUN` during builds (busybox wording).
  */
-import type { AndOr, Pipeline, Redirect, SimpleCommand } from "./ast";
-import { ShellSyntaxError } from "./lexer";
-import { parseScript } from "./parser";
-import { expandJoined, expandText, expandWord, type ExpandContext } from "./expand";
-import type { CommandContext, CommandRegistry, CommandResult, ShellControl, ShellFlavor } from "./types";
-import { FsError, type FileSystem } from "../fs/file-system";
-import { resolvePath } from "../fs/path";
+import type { AndOr, Pipeline, Redirect, SimpleCommand } from "./ast.ts";
+import { ShellSyntaxError } from "./lexer.ts";
+import { parseScript } from "./parser.ts";
+import { expandJoined, expandText, expandWord, type ExpandContext } from "./expand.ts";
+import type { CommandContext, CommandRegistry, CommandResult, ShellControl, ShellFlavor } from "./types.ts";
+import { FsError, type FileSystem } from "../fs/file-system.ts";
+import { resolvePath } from "../fs/path.ts";
 
 export interface ShellOptions {
   fs: FileSystem;

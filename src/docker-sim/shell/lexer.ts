@@ -2,7 +2,7 @@
  * Shell lexer: turns a command line (or a multi-line script with heredocs) into words and
  * operators. Quotes are kept as word parts so expansion later knows what not to split.
  */
-import type { WordPart } from "./ast";
+import type { WordPart } from "./ast.ts";
 
 export type Token =
   | { type: "word"; parts: WordPart[]; raw: string }

@@ -2,8 +2,8 @@
  * Shell parser: tokens -> Script (see ast.ts for the grammar). Syntax errors carry bash's wording
  * ("syntax error near unexpected token `|'") so the terminal can print them as bash would.
  */
-import type { AndOr, Pipeline, Redirect, Script, SimpleCommand, Word } from "./ast";
-import { ShellSyntaxError, tokenize, type Token } from "./lexer";
+import type { AndOr, Pipeline, Redirect, Script, SimpleCommand, Word } from "./ast.ts";
+import { ShellSyntaxError, tokenize, type Token } from "./lexer.ts";
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 

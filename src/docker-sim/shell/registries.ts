@@ -1,7 +1,7 @@
 /** The command sets of the two kinds of shell: the learner's host and a container (or build step). */
-import type { ShellCommand } from "./types";
-import { catCommand, cpCommand, lsCommand, mkdirCommand, rmCommand, statCommand, touchCommand } from "./commands/file-commands";
-import { base64Command, echoCommand, grepCommand, headCommand, printfCommand, tailCommand, trCommand, wcCommand } from "./commands/text-commands";
+import type { ShellCommand } from "./types.ts";
+import { catCommand, cpCommand, lsCommand, mkdirCommand, rmCommand, statCommand, touchCommand } from "./commands/file-commands.ts";
+import { base64Command, echoCommand, grepCommand, headCommand, printfCommand, tailCommand, trCommand, wcCommand } from "./commands/text-commands.ts";
 import {
   cdCommand,
   envCommand,
@@ -16,8 +16,8 @@ import {
   trueCommand,
   unsetCommand,
   whoamiCommand,
-} from "./commands/env-commands";
-import { createNpmCommand, nodeCommand, type NpmInstallRecord } from "./commands/npm";
+} from "./commands/env-commands.ts";
+import { createNpmCommand, nodeCommand, type NpmInstallRecord } from "./commands/npm.ts";
 
 const coreCommands: readonly ShellCommand[] = [
   catCommand, lsCommand, mkdirCommand, rmCommand, cpCommand, touchCommand, statCommand,

@@ -2,7 +2,7 @@
  * What a shell command sees and returns. Commands are `{ name, execute(args, ctx) }` objects in a
  * registry; failure is an ordinary result with a non-zero exit code, never a thrown error.
  */
-import type { FileSystem } from "../fs/file-system";
+import type { FileSystem } from "../fs/file-system.ts";
 
 export interface CommandResult {
   stdout: string;

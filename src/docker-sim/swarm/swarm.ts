@@ -3,13 +3,13 @@
  * and replicated services whose task containers get each secret as a file on a tmpfs at
  * `/run/secrets/<target>`. Updating a service's secrets replaces its tasks, as swarm does.
  */
-import type { Clock } from "../engine/clock";
-import { DaemonError, NOT_SWARM_MANAGER, rpcError } from "../engine/errors";
-import type { IdSource } from "../engine/ids";
-import { byteLength } from "../fs/file-system";
-import type { Image } from "../images/image";
-import type { Container } from "../containers/container";
-import type { ContainerStore } from "../containers/container-store";
+import type { Clock } from "../engine/clock.ts";
+import { DaemonError, NOT_SWARM_MANAGER, rpcError } from "../engine/errors.ts";
+import type { IdSource } from "../engine/ids.ts";
+import { byteLength } from "../fs/file-system.ts";
+import type { Image } from "../images/image.ts";
+import type { Container } from "../containers/container.ts";
+import type { ContainerStore } from "../containers/container-store.ts";
 
 /** swarmkit's MaxSecretSize: 500 KiB. */
 export const MAX_SECRET_SIZE = 500 * 1024;

@@ -4,19 +4,19 @@
  * uid/gid/mode are not applied (Compose docs); environment secrets are written into the container.
  */
 import { dump } from "js-yaml";
-import { since } from "../../engine/clock";
-import { DaemonError } from "../../engine/errors";
-import { FsError } from "../../fs/file-system";
-import { basename, resolvePath, dirname } from "../../fs/path";
-import type { Container } from "../../containers/container";
-import type { BindSpec, SecretFileSpec } from "../../containers/container-store";
-import { collectFiles } from "../../fs/file-system";
-import type { CommandResult } from "../../shell/types";
-import { loadComposeFile, parseDotEnv, type ComposeProject, type ComposeService } from "../../compose/compose-file";
-import { result, runSubcommand, type DockerCliContext, type DockerSubcommand } from "../command";
-import { flagBool, flagString, parseFlags } from "../flags";
-import { ellipsis, formatTable } from "../format/table";
-import { ensureImage, containerStatus } from "./container-commands";
+import { since } from "../../engine/clock.ts";
+import { DaemonError } from "../../engine/errors.ts";
+import { FsError } from "../../fs/file-system.ts";
+import { basename, resolvePath, dirname } from "../../fs/path.ts";
+import type { Container } from "../../containers/container.ts";
+import type { BindSpec, SecretFileSpec } from "../../containers/container-store.ts";
+import { collectFiles } from "../../fs/file-system.ts";
+import type { CommandResult } from "../../shell/types.ts";
+import { loadComposeFile, parseDotEnv, type ComposeProject, type ComposeService } from "../../compose/compose-file.ts";
+import { result, runSubcommand, type DockerCliContext, type DockerSubcommand } from "../command.ts";
+import { flagBool, flagString, parseFlags } from "../flags.ts";
+import { ellipsis, formatTable } from "../format/table.ts";
+import { ensureImage, containerStatus } from "./container-commands.ts";
 
 const FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 

@@ -1,15 +1,15 @@
 /** Container commands: run, ps, exec, logs, stop, start, rm. */
-import { since, humanDuration } from "../../engine/clock";
-import { DaemonError } from "../../engine/errors";
-import { shortId, type Container } from "../../containers/container";
-import type { BindSpec } from "../../containers/container-store";
-import { isValidReference, normalizeReference, type Image } from "../../images/image";
-import type { CommandResult } from "../../shell/types";
-import { result, runStyleError, type DockerCliContext, type DockerSubcommand } from "../command";
-import { flagBool, flagList, flagString } from "../flags";
-import { ellipsis, formatTable } from "../format/table";
-import { renderTemplate } from "../format/go-template";
-import { parseEnvFile, parseMountFlag, parseVolumeFlag, resolveEnvFlags } from "./run-options";
+import { since, humanDuration } from "../../engine/clock.ts";
+import { DaemonError } from "../../engine/errors.ts";
+import { shortId, type Container } from "../../containers/container.ts";
+import type { BindSpec } from "../../containers/container-store.ts";
+import { isValidReference, normalizeReference, type Image } from "../../images/image.ts";
+import type { CommandResult } from "../../shell/types.ts";
+import { result, runStyleError, type DockerCliContext, type DockerSubcommand } from "../command.ts";
+import { flagBool, flagList, flagString } from "../flags.ts";
+import { ellipsis, formatTable } from "../format/table.ts";
+import { renderTemplate } from "../format/go-template.ts";
+import { parseEnvFile, parseMountFlag, parseVolumeFlag, resolveEnvFlags } from "./run-options.ts";
 
 /** Find a local image or pull it, as `docker run` does (pull progress goes to stderr). */
 export function ensureImage(ctx: DockerCliContext, ref: string): { image: Image; stderr: string } {

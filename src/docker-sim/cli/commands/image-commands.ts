@@ -1,16 +1,16 @@
 /** Image commands: build, images, history, pull, rmi, image inspect. */
-import { since } from "../../engine/clock";
-import { humanSize } from "../../engine/units";
-import { FsError, collectFiles } from "../../fs/file-system";
-import { basename, resolvePath } from "../../fs/path";
-import { imageSize, isValidReference, normalizeReference, parseReference } from "../../images/image";
-import { shortId } from "../../containers/container";
-import { result, type DockerSubcommand } from "../command";
-import { flagBool, flagList, flagString } from "../flags";
-import { goJson } from "../format/json";
-import { renderTemplate } from "../format/go-template";
-import { ellipsis, formatTable } from "../format/table";
-import { imageInspect } from "./inspect-json";
+import { since } from "../../engine/clock.ts";
+import { humanSize } from "../../engine/units.ts";
+import { FsError, collectFiles } from "../../fs/file-system.ts";
+import { basename, resolvePath } from "../../fs/path.ts";
+import { imageSize, isValidReference, normalizeReference, parseReference } from "../../images/image.ts";
+import { shortId } from "../../containers/container.ts";
+import { result, type DockerSubcommand } from "../command.ts";
+import { flagBool, flagList, flagString } from "../flags.ts";
+import { goJson } from "../format/json.ts";
+import { renderTemplate } from "../format/go-template.ts";
+import { ellipsis, formatTable } from "../format/table.ts";
+import { imageInspect } from "./inspect-json.ts";
 
 export const buildCommand: DockerSubcommand = {
   path: "docker build",

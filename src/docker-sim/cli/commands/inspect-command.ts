@@ -1,9 +1,9 @@
 /** `docker inspect`: containers first, then images, then swarm objects, as the CLI searches. */
-import { result, type DockerSubcommand } from "../command";
-import { flagString } from "../flags";
-import { containerInspect, imageInspect } from "./inspect-json";
-import { renderInspect } from "./image-commands";
-import { secretInspectJson, serviceInspectJson } from "./swarm-commands";
+import { result, type DockerSubcommand } from "../command.ts";
+import { flagString } from "../flags.ts";
+import { containerInspect, imageInspect } from "./inspect-json.ts";
+import { renderInspect } from "./image-commands.ts";
+import { secretInspectJson, serviceInspectJson } from "./swarm-commands.ts";
 
 export const inspectCommand: DockerSubcommand = {
   path: "docker inspect",

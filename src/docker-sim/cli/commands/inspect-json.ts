@@ -2,9 +2,9 @@
  * The JSON documents `docker inspect` prints for containers and images: the fields a learner
  * looks at (Config.Env, Mounts, HostConfig.Tmpfs...) with Docker's names, order and shapes.
  */
-import { goTime } from "../../engine/clock";
-import { imageSize, type Image } from "../../images/image";
-import type { Container } from "../../containers/container";
+import { goTime } from "../../engine/clock.ts";
+import { imageSize, type Image } from "../../images/image.ts";
+import type { Container } from "../../containers/container.ts";
 
 const ZERO_TIME = "0001-01-01T00:00:00Z";
 

@@ -2,10 +2,10 @@
  * Turning `docker run` flags into engine options: `-e`/`--env-file` (values taken verbatim, quotes
  * included, as docker does), `-v SRC:DST[:ro]`, `--mount type=...`, `--tmpfs DST[:opts]`.
  */
-import { FsError, type FileSystem } from "../../fs/file-system";
-import { resolvePath } from "../../fs/path";
-import type { BindSpec } from "../../containers/container-store";
-import type { ParseResult } from "../flags";
+import { FsError, type FileSystem } from "../../fs/file-system.ts";
+import { resolvePath } from "../../fs/path.ts";
+import type { BindSpec } from "../../containers/container-store.ts";
+import type { ParseResult } from "../flags.ts";
 
 /** `-e K=V` as is; `-e K` takes the client's value, or is dropped when the client has none. */
 export function resolveEnvFlags(values: readonly string[], clientEnv: ReadonlyMap<string, string>): string[] {

@@ -1,16 +1,16 @@
 /** Swarm, secret and service commands. */
-import { goTime, since } from "../../engine/clock";
-import { DaemonError } from "../../engine/errors";
-import { FsError } from "../../fs/file-system";
-import { resolvePath } from "../../fs/path";
-import type { SecretReference, Service, ServiceSpec, SwarmSecret } from "../../swarm/swarm";
-import { result, type DockerCliContext, type DockerSubcommand } from "../command";
-import { flagBool, flagList, flagString, type ParseResult } from "../flags";
-import { ellipsis, formatTable } from "../format/table";
-import { renderTemplate } from "../format/go-template";
-import { ensureImage } from "./container-commands";
-import { renderInspect } from "./image-commands";
-import { resolveEnvFlags } from "./run-options";
+import { goTime, since } from "../../engine/clock.ts";
+import { DaemonError } from "../../engine/errors.ts";
+import { FsError } from "../../fs/file-system.ts";
+import { resolvePath } from "../../fs/path.ts";
+import type { SecretReference, Service, ServiceSpec, SwarmSecret } from "../../swarm/swarm.ts";
+import { result, type DockerCliContext, type DockerSubcommand } from "../command.ts";
+import { flagBool, flagList, flagString, type ParseResult } from "../flags.ts";
+import { ellipsis, formatTable } from "../format/table.ts";
+import { renderTemplate } from "../format/go-template.ts";
+import { ensureImage } from "./container-commands.ts";
+import { renderInspect } from "./image-commands.ts";
+import { resolveEnvFlags } from "./run-options.ts";
 
 export const swarmInitCommand: DockerSubcommand = {
   path: "docker swarm init",

@@ -3,7 +3,7 @@
  * `{{range .X}}...{{end}}`, `{{println .}}`, `{{index .Labels "k"}}`, `{{upper/lower .X}}`,
  * and `table ` prefixes. Values print as Go's fmt prints them (`[a b]`, `map[k:v]`).
  */
-import { goJson } from "./json";
+import { goJson } from "./json.ts";
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -1,6 +1,6 @@
 /** Environment and process builtins: env, printenv, export, unset, cd, pwd, sh, id, true... */
-import { resolvePath } from "../../fs/path";
-import { fail, ok, type ShellCommand } from "../types";
+import { resolvePath } from "../../fs/path.ts";
+import { fail, ok, type ShellCommand } from "../types.ts";
 
 export const envCommand: ShellCommand = {
   name: "env",

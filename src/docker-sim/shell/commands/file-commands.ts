@@ -1,8 +1,8 @@
 /** File commands: cat, ls, mkdir, rm, cp, touch, stat. Wording follows the shell's flavor. */
-import { FsError } from "../../fs/file-system";
-import { basename, resolvePath } from "../../fs/path";
-import { fail, ok, type CommandContext, type CommandResult, type ShellCommand } from "../types";
-import { groupName, longListing, modeString, octalMode, userName } from "./file-listing";
+import { FsError } from "../../fs/file-system.ts";
+import { basename, resolvePath } from "../../fs/path.ts";
+import { fail, ok, type CommandContext, type CommandResult, type ShellCommand } from "../types.ts";
+import { groupName, longListing, modeString, octalMode, userName } from "./file-listing.ts";
 
 /** Split `-la` style short options from operands (stops at `--`). */
 function shortOptions(args: string[]): { flags: Set<string>; operands: string[]; values: Map<string, string> } {

@@ -2,8 +2,8 @@
  * `ls -l` and `stat` rendering: permission strings, owner names from /etc/passwd, and the two
  * layouts learners meet (GNU coreutils on the host, BusyBox inside Alpine containers).
  */
-import type { FileStat, FileSystem } from "../../fs/file-system";
-import type { ShellFlavor } from "../types";
+import type { FileStat, FileSystem } from "../../fs/file-system.ts";
+import type { ShellFlavor } from "../types.ts";
 
 export function modeString(st: FileStat): string {
   const bits = "rwxrwxrwx";

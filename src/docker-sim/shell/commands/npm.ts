@@ -4,8 +4,8 @@
  * .npmrc, a literal `_authToken=` in .npmrc, or the BuildKit secret file /run/secrets/npm_token),
  * and reports which source it used so a lesson can check that the token came from a secret mount.
  */
-import { resolvePath } from "../../fs/path";
-import { fail, ok, type CommandContext, type ShellCommand } from "../types";
+import { resolvePath } from "../../fs/path.ts";
+import { fail, ok, type CommandContext, type ShellCommand } from "../types.ts";
 
 export type NpmTokenSource = "env" | "secret-file" | "npmrc" | null;
 

@@ -1,7 +1,7 @@
 /** Output and filter commands: echo, printf, grep, head, tail, tr, wc, base64. */
-import { FsError } from "../../fs/file-system";
-import { resolvePath } from "../../fs/path";
-import { fail, ok, type CommandContext, type ShellCommand } from "../types";
+import { FsError } from "../../fs/file-system.ts";
+import { resolvePath } from "../../fs/path.ts";
+import { fail, ok, type CommandContext, type ShellCommand } from "../types.ts";
 
 function unescape(s: string): string {
   return s.replace(/\\(0[0-7]{0,3}|[nt\\ar]|x[0-9a-fA-F]{1,2})/g, (_, e: string) => {
