@@ -40,6 +40,11 @@ export function createLocalRuntime(options: LocalRuntimeOptions): WorkerRuntime 
         void runtime.warmUp();
       });
     },
+    // A separate chunk: pages download the Azure SDK only when a program imports it.
+    loadBundle: async (name) => {
+      if (name === 'azure-sdk') return (await import('./generated/azure-sdk-source.ts')).azureSdkSource;
+      throw new Error(`unknown bundle ${String(name)}`);
+    },
     ...(options.defaultTimeoutMs !== undefined ? { defaultTimeoutMs: options.defaultTimeoutMs } : {}),
     ...(options.outputCap !== undefined ? { outputCap: options.outputCap } : {}),
   });

@@ -3,15 +3,26 @@
  * entries call `installSandboxModules()` at startup, inside the worker, before the first run (module
  * factories are functions, so they must live in the worker's own code).
  *
- * To add one (e.g. the mock vault's SDK), import its factory here and register it:
+ * To add one, register a factory:
  *
- *   registerModule('@azure/keyvault-secrets', (context) => createSecretClientModule(context.fetch));
+ *   registerModule('@azure/keyvault-secrets', async (context) => (await loaders.azure()).createKeyVaultSecretsModule(context));
  *
- * A factory may return a Promise (to load a large module only when a program imports it).
+ * A factory may return a Promise, which is how heavy modules load only when a program imports them:
+ * the Azure modules (the official `@azure/keyvault-secrets` and the `@azure/identity` stand-in) come
+ * from `loaders.azure()`, which each worker entry implements for its environment (the browser worker
+ * asks the page for the lazily loaded bundle; the Node worker `import()`s `azure/azure-modules.ts`).
  */
+import type { AzureModules } from './azure/azure-modules.ts';
 import { registerModule } from './core/module-registry.ts';
 
-export function installSandboxModules(register: typeof registerModule = registerModule): void {
-  // Nothing yet: the mock vault SDK modules (@azure/keyvault-secrets, @azure/identity) plug in here.
-  void register;
+export interface SandboxModuleLoaders {
+  /** Loads the Azure modules; called at most once per worker (each run has its own worker). */
+  azure: () => Promise<AzureModules>;
+}
+
+export function installSandboxModules(loaders: SandboxModuleLoaders, register: typeof registerModule = registerModule): void {
+  let azure: Promise<AzureModules> | undefined;
+  const loadAzure = (): Promise<AzureModules> => (azure ??= loaders.azure());
+  register('@azure/keyvault-secrets', async (context) => (await loadAzure()).createKeyVaultSecretsModule(context));
+  register('@azure/identity', async (context) => (await loadAzure()).createIdentityModule(context));
 }

@@ -8,7 +8,7 @@
  */
 import { serializeResponse, deserializeRequest, type NetworkFailure, type SerializedResponse } from './network/http-message.ts';
 import type { SimulatedNetwork } from './network/simulated-network.ts';
-import type { HostToWorker, WorkerToHost } from './protocol.ts';
+import type { BundleName, HostToWorker, WorkerToHost } from './protocol.ts';
 import { DEFAULT_OUTPUT_CAP, DEFAULT_TIMEOUT_MS, type OutputChunk, type RunHandlers, type RunRequest, type RunResult, type RunStatus, type Runtime } from './types.ts';
 
 /** A started worker, whatever carries the messages. */
@@ -39,6 +39,12 @@ export interface WorkerRuntimeOptions {
   keepSpare?: boolean;
   /** Called after a run that ended by killing its worker (a hook to check the host is healthy). */
   afterKill?: () => void;
+  /**
+   * The script of a lazily loaded bundle, when a worker asks for one (`load-bundle`). LocalRuntime
+   * dynamic-imports it, so a page downloads the Azure SDK only when a program imports it. Workers
+   * that load their modules themselves (NodeRuntime) never ask.
+   */
+  loadBundle?: (name: BundleName) => Promise<string>;
 }
 
 export const EXIT_CODE_TIMEOUT = 124;
@@ -183,6 +189,11 @@ export class WorkerRuntime implements Runtime {
               if (!settled) worker.post({ type: 'fetch-result', id: message.id, result });
             });
             break;
+          case 'load-bundle':
+            void this.serveBundle(message.name).then((answer) => {
+              if (!settled) worker.post(answer);
+            });
+            break;
           case 'done':
             transpileMs = message.transpileMs;
             executeMs = message.executeMs;
@@ -203,6 +214,15 @@ export class WorkerRuntime implements Runtime {
     } catch (error) {
       // Unknown hosts explain themselves; a handler bug must not leak the page's stack into the program.
       return { message: error instanceof TypeError ? error.message : `fetch failed: the simulated server failed (${String(error)})` };
+    }
+  }
+
+  private async serveBundle(name: BundleName): Promise<HostToWorker> {
+    if (!this.options.loadBundle) return { type: 'bundle', name, error: `${this.name} has no ${name} bundle` };
+    try {
+      return { type: 'bundle', name, source: await this.options.loadBundle(name) };
+    } catch (error) {
+      return { type: 'bundle', name, error: error instanceof Error ? error.message : String(error) };
     }
   }
 

@@ -19,8 +19,8 @@ function buildWith(files: Record<string, string>): { status: number | null; outp
     }
     symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
     cpSync(FIXTURE, join(dir, "content"), { recursive: true });
-    // Runnable examples are code, not the subject here: pages that embed them need them.
-    cpSync(join(ROOT, "content/examples"), join(dir, "content/examples"), { recursive: true });
+    // Examples, terminal scenarios and kits are code, not the subject here: pages that embed them need them.
+    for (const code of ["examples", "terminals", "exercise-kits"]) cpSync(join(ROOT, "content", code), join(dir, "content", code), { recursive: true });
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(join(dir, "content", path, ".."), { recursive: true });
       writeFileSync(join(dir, "content", path), text);

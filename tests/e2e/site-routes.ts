@@ -22,4 +22,5 @@ export function builtRoutes(): string[] {
 }
 
 /** Pages that carry interactive islands and may ship JavaScript. */
-export const ROUTES_WITH_JS = [/^\/decks\//, /^\/search\/$/, /^\/playground\/$/];
+// The course map carries the progress panel (a few KB of script).
+export const ROUTES_WITH_JS = [/^\/$/, /^\/decks\//, /^\/search\/$/, /^\/playground\/$/, /^\/terminal\/$/];

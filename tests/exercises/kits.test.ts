@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
 import { allExerciseKits } from "../../src/exercises/load-exercise-kits";
 import { createDockerSimHost } from "../../src/exercises/docker-sim-host";
 import { gradeExercise, type GradeReport } from "../../src/grading/index";
@@ -46,6 +47,15 @@ describe("exercise kits", () => {
           }
         });
       }
+    });
+  }
+});
+
+describe("every kit belongs to an exercise", () => {
+  for (const kit of kits) {
+    it(kit.id, () => {
+      const statement = new URL(`../../content/exercises/${kit.id}.md`, import.meta.url);
+      expect(existsSync(statement), `content/exercises/${kit.id}.md`).toBe(true);
     });
   }
 });

@@ -2,17 +2,10 @@ import type { RunResult } from "../../runtime/index";
 import { CodeEditor } from "./code-editor";
 import { OutputTerminal } from "./output-terminal";
 import { KeyValuePanel } from "./key-value-panel";
-import { pageServices } from "./page-services";
+import { pageServices, resetAzureWorld, useAzureWorld } from "./page-services";
 
 
-interface SandboxConfig {
-  id: string;
-  entry: string;
-  env: Record<string, string>;
-  sources: Record<string, string>;
-  virtualFiles: Record<string, string>;
-  timeoutMs?: number;
-}
+import type { SandboxConfig } from "./sandbox-config";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -54,7 +47,7 @@ export function mountSandbox(host: HTMLElement): void {
   host.append(ui);
 
   const names = Object.keys(config.sources);
-  const first = names.includes(config.entry) ? config.entry : names[0]!;
+  const first = config.entry && names.includes(config.entry) ? config.entry : names[0]!;
   const run = () => void runProgram();
   const editor = new CodeEditor(editorHost, config.sources, first, { onRun: run, label: "Code editor", lines });
   const env = new KeyValuePanel(envDetails, { caption: "Environment variables (process.env)", key: "Name", value: "Value", multiline: false }, config.env);
@@ -94,7 +87,7 @@ export function mountSandbox(host: HTMLElement): void {
 
   let running = false;
   async function runProgram(): Promise<void> {
-    if (running) return;
+    if (running || !config.entry) return;
     running = true;
     runBtn.disabled = true;
     stopBtn.disabled = false;
@@ -110,6 +103,7 @@ export function mountSandbox(host: HTMLElement): void {
     let result: RunResult | undefined;
     let firstOutput = false;
     try {
+      if (config.vault) await useAzureWorld(uid, config.vault);
       result = await runtime.run(
         { files: fs, entry: `/app/${config.entry}`, env: env.values(), timeoutMs: config.timeoutMs },
         {
@@ -135,18 +129,6 @@ export function mountSandbox(host: HTMLElement): void {
   }
 
   runBtn.addEventListener("click", run);
-  // On a slide, Escape hands the keyboard back to the deck: focus leaves the editor for the sandbox
-  // itself, so the next arrow key moves slides (reveal ignores keys while an editor has focus).
-  if (host.closest(".reveal")) {
-    host.tabIndex = -1;
-    host.addEventListener("keydown", (e) => {
-      if (e.key === "Escape" && host.contains(document.activeElement) && document.activeElement !== host) {
-        e.preventDefault();
-        e.stopPropagation();
-        host.focus();
-      }
-    });
-  }
   // Ctrl/Cmd+Enter runs from anywhere in the sandbox (the editor handles its own and prevents default).
   host.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
@@ -160,8 +142,21 @@ export function mountSandbox(host: HTMLElement): void {
     env.set(config.env);
     files.set(config.virtualFiles);
     terminal.clear();
+    resetAzureWorld(uid);
     status.textContent = "Reset to the starting files and environment.";
+    host.dispatchEvent(new CustomEvent("sandbox:reset"));
   });
+  // Nothing to run (a Dockerfile exercise): Check is the only action.
+  if (!config.entry) {
+    runBtn.hidden = true;
+    stopBtn.hidden = true;
+  }
+  if (config.exercise) {
+    const exercise = config.exercise;
+    void import("./exercise-panel").then(({ mountExercisePanel }) =>
+      mountExercisePanel({ host, toolbarActions: runBtn.parentElement!, after: status, editor, config, exercise, onReset: () => resetBtn.click() }),
+    );
+  }
 }
 
 function describe(result: RunResult): string {

@@ -1,6 +1,7 @@
 import type { WorkerRuntime } from "../../runtime/index";
 import { SimulatedNetwork, createPaymentsApi, PAYMENTS_API_HOST, type PaymentsApi } from "../../runtime/index";
 import { createLocalRuntime } from "../../runtime/browser";
+import type { AzureWorld, AzureWorldConfig } from "../../runtime/azure/host/index";
 
 /**
  * What every sandbox on a page shares: one simulated network (so the payments
@@ -22,4 +23,41 @@ export function pageServices(): PageServices {
     services = { network, payments, runtime: createLocalRuntime({ network }) };
   }
   return services;
+}
+
+/**
+ * Azure worlds (mock vault + sign-in hosts), one per sandbox that declares a vault, so two
+ * examples on one page cannot see each other's secrets and each keeps its state across runs.
+ * Runs are one at a time on the shared runtime, so the running sandbox's world is the one on the
+ * network. The vault engine loads only on pages whose examples use it.
+ */
+const worlds = new Map<string, AzureWorld>();
+let activeWorld: AzureWorld | undefined;
+
+/** Puts this sandbox's Azure world on the page network (creating it on first use); call before a run. */
+export async function useAzureWorld(sandboxId: string, config: AzureWorldConfig): Promise<AzureWorld> {
+  const { network } = pageServices();
+  let world = worlds.get(sandboxId);
+  if (!world) {
+    const { createAzureWorld } = await import("../../runtime/azure/host/index");
+    world = createAzureWorld(config);
+    worlds.set(sandboxId, world);
+  }
+  if (activeWorld !== world) {
+    activeWorld?.uninstall(network);
+    world.install(network);
+    activeWorld = world;
+  }
+  return world;
+}
+
+/** Forgets this sandbox's vault state (Reset): the next run starts from the example's scenario again. */
+export function resetAzureWorld(sandboxId: string): void {
+  const world = worlds.get(sandboxId);
+  if (!world) return;
+  if (activeWorld === world) {
+    world.uninstall(pageServices().network);
+    activeWorld = undefined;
+  }
+  worlds.delete(sandboxId);
 }

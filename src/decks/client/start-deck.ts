@@ -39,4 +39,26 @@ export function startDeck(root: HTMLElement): void {
     plugins: [RevealNotes],
   });
   void deck.initialize().then(() => bindCodeSteps(deck));
+  handBackKeysFromIslands(root);
+}
+
+/**
+ * Reveal ignores keys while an editor or terminal on a slide has focus, so typing
+ * never moves slides. Escape hands the keyboard back: focus moves from inside the
+ * island to the island itself, and the next arrow key moves slides again.
+ */
+function handBackKeysFromIslands(root: HTMLElement): void {
+  root.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key !== "Escape") return;
+      const island = (event.target as Element | null)?.closest<HTMLElement>("secrets-sandbox, secrets-terminal");
+      if (!island || event.target === island) return;
+      event.preventDefault();
+      event.stopPropagation();
+      island.tabIndex = -1;
+      island.focus();
+    },
+    true,
+  );
 }

@@ -58,7 +58,8 @@ export class LearnerEnvironment {
 
   receive(message: HostToWorker): void {
     if (message.type === 'run') void this.run(message.request, message.outputCap);
-    else this.pendingFetches.get(message.id)?.(message.result);
+    else if (message.type === 'fetch-result') this.pendingFetches.get(message.id)?.(message.result);
+    // `bundle` answers are taken by the worker entry that asked (see worker/browser-worker-entry.ts).
   }
 
   private formatStack = (stack: string): string => cleanStack(stack, this.sources);

@@ -8,6 +8,7 @@ import { captureHostTimers } from '../core/event-loop.ts';
 import { transpile } from '../core/transpile.ts';
 import type { HostToWorker, WorkerToHost } from '../protocol.ts';
 import { installSandboxModules } from '../sandbox-modules.ts';
+import { BundleLoader } from './bundle-loader.ts';
 import { neutraliseGlobals } from './neutralise-globals.ts';
 
 interface WorkerScope {
@@ -23,7 +24,10 @@ function startBrowserWorker(): void {
   const timers = captureHostTimers(globalThis);
   // Indirect eval: the code runs in global scope, not in this function's.
   const indirectEval = globalThis.eval;
-  installSandboxModules();
+  // Heavy modules (the Azure SDK) are not in this bundle: the page sends their code when a program
+  // imports them, and it is evaluated here, after the network globals are gone.
+  const bundles = new BundleLoader(post, (code) => indirectEval(code));
+  installSandboxModules({ azure: () => bundles.load('azure-sdk') });
   neutraliseGlobals(globalThis);
 
   const environment = new LearnerEnvironment({
@@ -38,7 +42,10 @@ function startBrowserWorker(): void {
       }
     },
   });
-  scope.addEventListener('message', (event) => environment.receive(event.data));
+  scope.addEventListener('message', (event) => {
+    if (event.data.type === 'bundle') bundles.receive(event.data);
+    else environment.receive(event.data);
+  });
   scope.addEventListener('error', (event) => {
     event.preventDefault();
     environment.reportUncaught(event.error ?? new Error(event.message), 'exception');

@@ -13,7 +13,8 @@ const port = parentPort;
 if (!port) throw new Error('node-worker-entry.ts must run in a worker thread (see node-runtime.ts).');
 
 const indirectEval = globalThis.eval;
-installSandboxModules();
+// Node needs no bundle: the Azure modules (with the SDK's Node build) are imported when first needed.
+installSandboxModules({ azure: async () => (await import('../azure/azure-modules.ts')).azureModules });
 const environment = new LearnerEnvironment({
   post: (message) => port.postMessage(message),
   timers: captureHostTimers(globalThis),

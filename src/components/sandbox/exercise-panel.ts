@@ -1,0 +1,190 @@
+import { createTwoFilesPatch } from "diff";
+import type { CheckResult, GradeReport } from "../../grading/index.ts";
+import { ProgressStore } from "../../progress/progress-store.ts";
+import type { CodeEditor } from "./code-editor";
+import type { SandboxConfig } from "./sandbox-config";
+import { gradingServices } from "./grading-services";
+
+type Exercise = NonNullable<SandboxConfig["exercise"]>;
+
+const DRAFT_PREFIX = "secrets-lab:draft:";
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+/**
+ * The graded half of the workbench: Check (grades in its own isolated runtime and
+ * records progress), hints one at a time, the solution as a diff with an undo, and
+ * drafts kept in localStorage so a learner's code survives a reload.
+ */
+export function mountExercisePanel(options: { host: HTMLElement; toolbarActions: HTMLElement; after: HTMLElement; editor: CodeEditor; config: SandboxConfig; exercise: Exercise; onReset: () => void }): void {
+  const { host, editor, config, exercise } = options;
+  const draftKey = DRAFT_PREFIX + config.id;
+  const store = new ProgressStore(safeStorage());
+
+  const checkBtn = el("button", { type: "button", className: "sandbox-btn check", textContent: "Check" });
+  options.toolbarActions.prepend(checkBtn);
+
+  const notice = el("p", { className: "sandbox-notice" });
+  notice.setAttribute("role", "status");
+  const results = el("section", { className: "sandbox-results" });
+  results.setAttribute("aria-labelledby", `${host.id}-results-title`);
+  results.hidden = true;
+  const hintList = el("ol", { className: "sandbox-hints" });
+  const hintBtn = el("button", { type: "button", className: "sandbox-btn" });
+  const solutionBtn = el("button", { type: "button", className: "sandbox-btn", textContent: "Show the solution" });
+  const undoBtn = el("button", { type: "button", className: "sandbox-btn", textContent: "Back to my code", hidden: true });
+  const diffBox = el("div", { className: "sandbox-diff", hidden: true });
+  const help = el("section", { className: "sandbox-help" }, el("h3", { textContent: "Stuck?" }), el("div", { className: "sandbox-help-actions" }, hintBtn, solutionBtn, undoBtn), hintList, diffBox);
+  options.after.after(notice, results, help);
+
+  // Drafts: restore the last code unless it equals the start, so a reload loses nothing.
+  const draft = readDraft(draftKey);
+  if (draft && JSON.stringify(draft) !== JSON.stringify(config.sources)) {
+    editor.reset(draft);
+    notice.textContent = "Your last code for this exercise was restored. Reset starts over.";
+  }
+  const saveDraft = () => writeDraft(draftKey, editor.files());
+  window.addEventListener("pagehide", saveDraft);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && saveDraft());
+  host.addEventListener("sandbox:run", saveDraft);
+
+  let shownHints = 0;
+  const updateHintButton = () => {
+    const total = exercise.hintsHtml.length;
+    hintBtn.textContent = shownHints < total ? `Show hint ${shownHints + 1} of ${total}` : "All hints shown";
+    hintBtn.disabled = shownHints >= total;
+  };
+  hintBtn.addEventListener("click", () => {
+    const li = el("li");
+    li.innerHTML = exercise.hintsHtml[shownHints] ?? "";
+    li.tabIndex = -1;
+    hintList.append(li);
+    shownHints += 1;
+    updateHintButton();
+    li.focus();
+  });
+  updateHintButton();
+
+  // Solution with undo: the learner's code is parked, never overwritten for good.
+  let parked: Record<string, string> | undefined;
+  solutionBtn.addEventListener("click", () => {
+    parked = editor.files();
+    writeDraft(draftKey, parked);
+    editor.reset(exercise.scenario.solutionFiles);
+    diffBox.replaceChildren(el("h4", { textContent: "What the solution changes in your code" }), ...renderDiff(parked, exercise.scenario.solutionFiles));
+    diffBox.hidden = false;
+    solutionBtn.hidden = true;
+    undoBtn.hidden = false;
+    undoBtn.focus();
+  });
+  undoBtn.addEventListener("click", () => {
+    if (parked) editor.reset(parked);
+    parked = undefined;
+    diffBox.hidden = true;
+    undoBtn.hidden = true;
+    solutionBtn.hidden = false;
+    solutionBtn.focus();
+  });
+  host.addEventListener("sandbox:reset", () => {
+    localStorage.removeItem(draftKey);
+    notice.textContent = "Reset to the starting files.";
+  });
+
+  let checking = false;
+  checkBtn.addEventListener("click", async () => {
+    if (checking) return;
+    checking = true;
+    checkBtn.disabled = true;
+    saveDraft();
+    results.hidden = false;
+    results.replaceChildren(el("h3", { id: `${host.id}-results-title`, textContent: "Checking…" }));
+    try {
+      const { grade } = await gradingServices();
+      const report = await grade(exercise.scenario, editor.files());
+      store.recordAttempt(config.id, report.passed);
+      renderReport(results, report, `${host.id}-results-title`);
+      host.dispatchEvent(new CustomEvent("sandbox:checked", { detail: report, bubbles: true }));
+    } catch (error) {
+      results.replaceChildren(el("h3", { id: `${host.id}-results-title`, textContent: "The check could not run" }), el("p", { textContent: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      checking = false;
+      checkBtn.disabled = false;
+      results.querySelector("h3")?.setAttribute("tabindex", "-1");
+      (results.querySelector("h3") as HTMLElement | null)?.focus();
+    }
+  });
+}
+
+function renderReport(root: HTMLElement, report: GradeReport, titleId: string): void {
+  const passedCount = report.checks.filter((c) => c.passed).length;
+  const title = el("h3", { id: titleId, textContent: report.passed ? `Passed: all ${report.checks.length} checks` : `${passedCount} of ${report.checks.length} checks passed` });
+  root.classList.toggle("passed", report.passed);
+  const list = el("ul", { className: "sandbox-checks" });
+  for (const check of report.checks) list.append(renderCheck(check));
+  root.replaceChildren(title, list);
+}
+
+function renderCheck(check: CheckResult): HTMLLIElement {
+  const li = el("li", { className: check.passed ? "pass" : "fail" });
+  li.append(el("span", { className: "mark", textContent: check.passed ? "✓" : "✗" }), el("span", { className: "visually-hidden", textContent: check.passed ? "Passed: " : "Failed: " }), el("strong", { textContent: check.title }));
+  if (!check.passed) {
+    const dl = el("dl");
+    dl.append(el("dt", { textContent: "Expected" }), el("dd", { textContent: check.expected }), el("dt", { textContent: "What happened" }), el("dd", { textContent: check.actual }));
+    if (check.leak) {
+      dl.append(el("dt", { textContent: "Where it leaked" }), el("dd", { textContent: `${check.leak.location} (${check.leak.form})${check.leak.line ? `, ${check.leak.line.file}:${check.leak.line.line}` : ""}` }));
+      dl.append(el("dt", { textContent: "Excerpt" }), el("dd", {}, el("code", { textContent: check.leak.excerpt })));
+    }
+    li.append(dl);
+  }
+  return li;
+}
+
+function renderDiff(mine: Record<string, string>, solution: Record<string, string>): HTMLElement[] {
+  const names = [...new Set([...Object.keys(mine), ...Object.keys(solution)])].sort();
+  return names.flatMap((name) => {
+    const a = mine[name] ?? "";
+    const b = solution[name] ?? "";
+    if (a === b) return [];
+    const patch = createTwoFilesPatch(`yours/${name}`, `solution/${name}`, a, b, "", "", { context: 2 });
+    const pre = el("pre", { className: "diff" });
+    for (const line of patch.split("\n").slice(2)) {
+      const kind = line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : line.startsWith("@@") ? "hunk" : "ctx";
+      const span = el("span", { className: `diff-${kind}`, textContent: line });
+      if (kind === "add" || kind === "del") span.prepend(el("span", { className: "visually-hidden", textContent: kind === "add" ? "added: " : "removed: " }));
+      pre.append(span, "\n");
+    }
+    return [el("p", { className: "diff-file", textContent: name }), pre];
+  });
+}
+
+function safeStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function readDraft(key: string): Record<string, string> | undefined {
+  try {
+    const text = safeStorage()?.getItem(key);
+    if (!text) return undefined;
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === "object" && Object.values(value).every((v) => typeof v === "string")) return value as Record<string, string>;
+  } catch {
+    /* a damaged draft is ignored: the starting files are shown instead */
+  }
+  return undefined;
+}
+
+function writeDraft(key: string, files: Record<string, string>): void {
+  try {
+    safeStorage()?.setItem(key, JSON.stringify(files));
+  } catch {
+    /* storage full or disabled: the code stays in the editor */
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Replaces a <secrets-terminal>'s static transcript with the live terminal: the xterm
+ * view, the suggested-command buttons, Reset, and a polite live region that reads out
+ * each command's output. It hands the scenario to the engine and does nothing else.
+ */
+import type { TerminalScenario } from "../../schemas/terminal-scenario";
+import { DockerHelpIndex } from "./docker-help";
+import { ShellTerminal } from "./shell-terminal";
+import { ScenarioSetupError, startTerminalSession, type TerminalSession } from "./terminal-session";
+import { TerminalView } from "./terminal-view";
+
+/** What Terminal.astro serialises into the page: the scenario already validated, defaults applied. */
+export interface TerminalConfig {
+  id: string;
+  scenario: TerminalScenario;
+}
+
+// Completion's view of the docker CLI is the same for every terminal on a page.
+const dockerHelp = new DockerHelpIndex();
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+/**
+ * A host from the scenario; if its setup fails (a broken scenario: vitest should have
+ * caught it), the learner still gets a working empty host and a note saying why.
+ */
+async function startOrExplain(scenario: TerminalScenario): Promise<{ session: TerminalSession; notice?: string }> {
+  try {
+    return { session: await startTerminalSession(scenario) };
+  } catch (err) {
+    const why = err instanceof ScenarioSetupError ? `"${err.command}" exited with ${err.result.exitCode}` : String(err);
+    const session = await startTerminalSession({ ...scenario, setup: [], swarm: false });
+    return { session, notice: `This scenario's setup failed (${why}); you have an empty host instead.` };
+  }
+}
+
+export async function mountTerminal(host: HTMLElement): Promise<void> {
+  const configEl = host.querySelector<HTMLScriptElement>("script.terminal-config");
+  if (!configEl?.textContent || host.querySelector(".terminal-ui")) return;
+  // Validated at build time; not parsed again here, which keeps zod out of the page's JavaScript.
+  const { id, scenario } = JSON.parse(configEl.textContent) as TerminalConfig;
+  const uid = host.id || `terminal-${id}`;
+  const large = host.classList.contains("large");
+  const rows = Number(host.dataset.rows) || (large ? 12 : 14);
+  const first = await startOrExplain(scenario);
+  if (host.querySelector(".terminal-ui")) return; // mounted meanwhile
+
+  const hint = el("p", { className: "terminal-hint", id: `${uid}-hint`, textContent: "Click the terminal (or Tab to it) and type. Tab completes, Up/Down recall commands, Ctrl+C cancels. To move on with the keyboard: Esc, then Tab." });
+  const resetBtn = el("button", { type: "button", className: "terminal-btn", textContent: "Reset" });
+  const resetDesc = el("span", { id: `${uid}-reset-desc`, className: "terminal-sr-only", textContent: "Start the simulated host over from the scenario" });
+  resetBtn.setAttribute("aria-describedby", resetDesc.id);
+  const toolbar = el("div", { className: "terminal-toolbar" }, hint, el("div", { className: "terminal-actions" }, resetBtn, resetDesc));
+  const screenHost = el("div", { className: "terminal-screen" });
+  screenHost.setAttribute("role", "group");
+  screenHost.setAttribute("aria-label", "Shell");
+  screenHost.setAttribute("aria-describedby", hint.id);
+  const live = el("div", { className: "terminal-sr-only terminal-live" });
+  live.setAttribute("aria-live", "polite");
+  const ui = el("div", { className: "terminal-ui" }, toolbar, screenHost);
+  host.querySelector(".terminal-static")?.remove();
+  host.append(ui);
+
+  const view = new TerminalView(screenHost, { fontSize: large ? 22 : 14, rows, label: `Terminal input: ${scenario.title}` });
+  const shell = new ShellTerminal(view, first.session, {
+    docker: dockerHelp,
+    // Replace, not append: the region reads out the latest command's output only.
+    announce: (text) => (live.textContent = text),
+    onCommand: (line, result) => host.dispatchEvent(new CustomEvent("terminal:command", { detail: { line, ...result }, bubbles: true })),
+  });
+  view.onData((data) => shell.input(data));
+  shell.start(first.notice ?? `${scenario.title}: a simulated Docker host. Type help for help.`);
+
+  if (scenario.suggested.length > 0) {
+    const label = el("p", { className: "terminal-suggest-label", id: `${uid}-suggest`, textContent: "Commands to try (each button types its command at the prompt):" });
+    const list = el("ul", { className: "terminal-suggestions" });
+    list.setAttribute("aria-labelledby", label.id);
+    for (const command of scenario.suggested) {
+      const chip = el("button", { type: "button", className: "terminal-chip" }, el("code", { textContent: command }));
+      chip.addEventListener("click", () => {
+        shell.type(command);
+        // xterm only paints while visible, and the learner's next key is Enter.
+        screenHost.scrollIntoView({ block: "nearest" });
+        view.focus();
+      });
+      list.append(el("li", {}, chip));
+    }
+    ui.append(label, list);
+  }
+  ui.append(live);
+
+  resetBtn.addEventListener("click", () => {
+    resetBtn.disabled = true;
+    let notice = "Reset: a fresh host from the scenario.";
+    void shell
+      .replaceSession(async () => {
+        const next = await startOrExplain(scenario);
+        notice = next.notice ?? notice;
+        return { session: next.session, notice };
+      })
+      .finally(() => {
+        resetBtn.disabled = false;
+        live.textContent = notice;
+      });
+  });
+  host.dataset.ready = "true";
+}

@@ -1,0 +1,41 @@
+/**
+ * A simulated Docker host started from a scenario: files written, swarm initialised,
+ * setup commands run. Plain TypeScript with no DOM, so vitest starts every scenario
+ * in Node exactly as the island does in the page.
+ */
+import { DockerEngine, createDockerShell, type Clock, type CommandResult, type DockerShell } from "../../docker-sim/index";
+import type { TerminalScenario } from "../../schemas/terminal-scenario";
+
+export interface TerminalSession {
+  readonly engine: DockerEngine;
+  readonly shell: DockerShell;
+}
+
+/** A setup command that did not exit 0: the scenario is broken, not the learner. */
+export class ScenarioSetupError extends Error {
+  override name = "ScenarioSetupError";
+  constructor(
+    readonly command: string,
+    readonly result: CommandResult,
+  ) {
+    super(`setup command failed (exit ${result.exitCode}): ${command}\n${result.stdout}${result.stderr}`.trimEnd());
+  }
+}
+
+/** Relative host paths in a scenario are relative to its cwd, as they would be in the shell. */
+function hostPath(cwd: string, path: string): string {
+  return path.startsWith("/") ? path : `${cwd.replace(/\/$/, "")}/${path.replace(/^\.\//, "")}`;
+}
+
+export async function startTerminalSession(scenario: TerminalScenario, options: { clock?: Clock } = {}): Promise<TerminalSession> {
+  const engine = new DockerEngine({ clock: options.clock });
+  engine.host.mkdir(scenario.cwd, { parents: true });
+  for (const [path, text] of Object.entries(scenario.files)) engine.host.writeFile(hostPath(scenario.cwd, path), text, { parents: true });
+  const shell = createDockerShell(engine, { cwd: scenario.cwd, env: scenario.env });
+  const setup = scenario.swarm ? ["docker swarm init", ...scenario.setup] : scenario.setup;
+  for (const command of setup) {
+    const result = await shell.exec(command);
+    if (result.exitCode !== 0) throw new ScenarioSetupError(command, result);
+  }
+  return { engine, shell };
+}

@@ -1,0 +1,89 @@
+/**
+ * The lazily loaded Azure bundle (`generated/azure-sdk-source.ts`: the SDK's BROWSER build + the
+ * identity stand-in) must match the sources and must work through the browser worker's
+ * `load-bundle` path. Here the browser worker bundle runs in a Node worker thread behind the same
+ * stand-in scope as worker-bundle.test.ts; Chromium itself is covered by tests/e2e/azure-sandbox.spec.ts.
+ */
+import { readFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { expect, test } from 'vitest';
+import { azureSdkSource } from '../../src/runtime/generated/azure-sdk-source.ts';
+import { workerSource } from '../../src/runtime/generated/worker-source.ts';
+import { createAzureWorld } from '../../src/runtime/azure/host/index.ts';
+import { SimulatedNetwork, WorkerRuntime, type OutputChunk, type WorkerPort } from '../../src/runtime/index.ts';
+import { AZURE_SDK_GENERATED_FILE, bundleAzureSdk, renderAzureSdkModule } from '../../src/runtime/tools/build-worker-source.ts';
+import { DB_PASSWORD, paymentsScenario } from './azure-fixtures.ts';
+
+test('the generated Azure SDK bundle is up to date (else run: npm run build:worker)', async () => {
+  const fresh = renderAzureSdkModule(await bundleAzureSdk());
+  expect((await readFile(AZURE_SDK_GENERATED_FILE, 'utf8')) === fresh).toBe(true);
+}, 60_000);
+
+const WORKER_SCOPE_STAND_IN = `
+const { parentPort } = require('node:worker_threads');
+const listeners = { message: [], error: [], unhandledrejection: [] };
+globalThis.self = globalThis;
+globalThis.postMessage = (message) => parentPort.postMessage(message);
+globalThis.addEventListener = (type, listener) => listeners[type].push(listener);
+parentPort.on('message', (data) => listeners.message.forEach((listener) => listener({ data })));
+process.on('unhandledRejection', (reason) => listeners.unhandledrejection.forEach((listener) => listener({ reason, preventDefault() {} })));
+Object.defineProperty(globalThis, 'Buffer', { value: Buffer, writable: false, configurable: false });
+`;
+
+function spawnBundle(): WorkerPort {
+  const worker = new Worker(WORKER_SCOPE_STAND_IN + workerSource, { eval: true, stdout: true, stderr: true });
+  const port: WorkerPort = {
+    post: (message) => worker.postMessage(message),
+    onMessage: () => {},
+    onCrash: () => {},
+    terminate: () => void worker.terminate(),
+  };
+  worker.on('message', (message) => port.onMessage(message));
+  worker.on('error', (error) => port.onCrash({ reason: error.message, outOfMemory: false }));
+  return port;
+}
+
+test('the browser worker asks for the Azure bundle only when a program imports @azure/..., and the SDK browser build reads the secret', async () => {
+  const network = new SimulatedNetwork();
+  const world = createAzureWorld({ scenario: paymentsScenario(), machine: { managedIdentity: 'payments-api' } });
+  world.install(network);
+  const requested: string[] = [];
+  const runtime = new WorkerRuntime({
+    name: 'bundle',
+    spawn: spawnBundle,
+    network,
+    keepSpare: false,
+    loadBundle: async (name) => {
+      requested.push(name);
+      return azureSdkSource;
+    },
+  });
+  const run = async (code: string) => {
+    const chunks: OutputChunk[] = [];
+    const result = await runtime.run({ files: { '/app/main.ts': code }, entry: '/app/main.ts', env: {}, timeoutMs: 15_000 }, { onOutput: (chunk) => chunks.push(chunk) });
+    const text = (stream: string) => chunks.filter((chunk) => chunk.stream === stream).map((chunk) => chunk.text).join('');
+    return { result, stdout: text('stdout'), stderr: text('stderr') };
+  };
+
+  await run('console.log("no azure here");');
+  expect(requested).toEqual([]);
+
+  const { result, stdout, stderr } = await run(
+    [
+      'import { SecretClient } from "@azure/keyvault-secrets";',
+      'import { DefaultAzureCredential } from "@azure/identity";',
+      'const client = new SecretClient("https://payments-kv.vault.azure.net", new DefaultAzureCredential());',
+      'const secret = await client.getSecret("DatabasePassword");',
+      'console.log(secret.value === process.env.EXPECTED ? "match" : secret.value, typeof globalThis.__sandboxAzure);',
+    ].join('\n').replace('process.env.EXPECTED', JSON.stringify(DB_PASSWORD)),
+  );
+  expect(stderr).toContain('ManagedIdentityCredential: answered, signed in as payments-api');
+  expect(stdout).toBe('match undefined\n');
+  expect(result).toMatchObject({ status: 'ok', exitCode: 0 });
+  expect(requested).toEqual(['azure-sdk']);
+  expect(world.engine.audit.entries().map((entry) => [entry.identity, entry.operation, entry.status])).toEqual([
+    ['anonymous', 'SecretGet', 401],
+    ['payments-api', 'SecretGet', 200],
+  ]);
+  runtime.dispose();
+}, 30_000);
