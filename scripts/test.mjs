@@ -4,7 +4,7 @@
 // 3. vitest (engines, content rules)  4. build the site  5. Playwright (pages in Chromium)
 // It ends with one line, "N passed, N failed", summing both suites.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, existsSync, rmSync } from "node:fs";
 import { ensureChromium } from "./chromium-path.mjs";
 
 const reports = ".cache/test-reports";
@@ -17,6 +17,9 @@ function step(title, cmd, args, env = {}) {
   if (result.status !== 0) problems.push(`${title} exited with ${result.status ?? result.signal}`);
   return result.status === 0;
 }
+
+/** A suite that exited non-zero counts at least one failure, even when its report shows none. */
+const atLeastOneIf = (failedStep, count) => (failedStep && count === 0 ? 1 : count);
 
 function readJson(path) {
   if (!existsSync(path)) return undefined;
@@ -36,22 +39,25 @@ try {
 step("Secret scan (secretlint)", "npx", ["secretlint", "--maskSecrets", "**/*"]);
 
 const vitestJson = `${reports}/vitest.json`;
-step("Unit tests (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+rmSync(vitestJson, { force: true });
+const unitOk = step("Unit tests (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
 const unit = readJson(vitestJson);
 
 let e2e;
+let e2eOk = false;
 if (step("Build the site", "npm", ["run", "build", "--silent"])) {
   const pwJson = `${reports}/playwright.json`;
-  step("Browser tests (Playwright, Chromium)", "npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  rmSync(pwJson, { force: true });
+  e2eOk = step("Browser tests (Playwright, Chromium)", "npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
   e2e = readJson(pwJson);
 } else {
   problems.push("browser tests did not run: the build failed");
 }
 
 const unitPassed = unit?.numPassedTests ?? 0;
-const unitFailed = unit ? unit.numFailedTests : 1;
+const unitFailed = unit ? atLeastOneIf(!unitOk, unit.numFailedTests) : 1;
 const e2ePassed = e2e?.stats?.expected ?? 0;
-const e2eFailed = e2e ? (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0) : 1;
+const e2eFailed = e2e ? atLeastOneIf(!e2eOk, (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0)) : 1;
 if (!unit) problems.push("no vitest report was written");
 if (!e2e) problems.push("no Playwright report was written");
 
