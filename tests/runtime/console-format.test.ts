@@ -43,3 +43,10 @@ test('errors print their stack, cleaned by formatStack', () => {
   error.stack = 'Error: boom\n    at f (/app/index.ts:3:9)\n    at blob:null/1234:1:99';
   expect(format(['failed:', error], { formatStack: (stack) => stack.split('\n').slice(0, 2).join('\n') })).toBe('failed: Error: boom\n    at f (/app/index.ts:3:9)');
 });
+
+test("an error's own properties follow its stack, as in Node (that is how a config leaks)", () => {
+  const error = Object.assign(new Error('charge failed (400)'), { config: { apiKey: 'sk_test_51FakeKeyForSecretsLab000000000000', retries: 2 } });
+  error.stack = 'Error: charge failed (400)\n    at charge (/app/main.ts:12:11)';
+  expect(format([error])).toBe(nodeFormat(error));
+  expect(format([error])).toContain("apiKey: 'sk_test_51FakeKeyForSecretsLab000000000000'");
+});

@@ -100,11 +100,19 @@ function formatValue(value: unknown, depth: number, indent: string, state: State
   }
 }
 
-function formatError(error: Error, state: State): string {
+function formatError(error: Error, depth: number, indent: string, state: State): string {
   const stack = typeof error.stack === 'string' && error.stack !== '' ? error.stack : `${error.name}: ${error.message}`;
   const text = state.options.formatStack ? state.options.formatStack(stack) : stack;
   // Node shows nested errors' stacks indented; a bracketed form is how it prints stackless ones.
-  return text.includes('\n') || text.startsWith(error.name) ? text : `[${text}]`;
+  const head = text.includes('\n') || text.startsWith(error.name) ? text : `[${text}]`;
+  // Like Node, an error's own properties follow its stack: this is how `throw Object.assign(new
+  // Error("charge failed"), { config })` ends up printing the config, key included.
+  const extra = Object.keys(error).filter((key) => key !== 'stack' && key !== 'message');
+  if (extra.length === 0) return head;
+  state.seen.push(error);
+  const entries = extra.map((key) => `${formatKey(key)}: ${formatValue((error as unknown as Record<string, unknown>)[key], depth + 1, `${indent}  `, state, true)}`);
+  state.seen.pop();
+  return `${head} {\n${entries.map((entry) => `${indent}  ${entry}`).join(',\n')}\n${indent}}`;
 }
 
 function formatObject(value: object, depth: number, indent: string, state: State): string {
@@ -118,7 +126,7 @@ function formatObject(value: object, depth: number, indent: string, state: State
   }
   const custom: unknown = (value as Record<symbol, unknown>)[INSPECT_CUSTOM];
   if (typeof custom === 'function') return String(custom.call(value, (state.options.depth ?? 2) - depth, state.options));
-  if (value instanceof Error) return formatError(value, state);
+  if (value instanceof Error) return formatError(value, depth, indent, state);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   if (value instanceof RegExp) return value.toString();
   if (value instanceof Promise) return 'Promise { <pending> }';
