@@ -7,38 +7,15 @@
  * A file that is not valid JSON or does not match TerminalScenarioSchema throws a
  * TerminalScenarioError naming the file and each bad field, which fails the build.
  */
-import { TerminalScenarioSchema, type TerminalScenario, type TerminalScenarioInput } from "../schemas/terminal-scenario";
+import { TerminalScenarioSchema, type TerminalScenarioInput } from "../schemas/terminal-scenario";
+import { TerminalScenarioError, parseTerminalScenario, type TerminalScenarioEntry } from "./parse-terminal-scenario";
 
-export interface TerminalScenarioEntry {
-  /** `<topic>/<name>`: the file's path under content/terminals without `.json`. */
-  id: string;
-  scenario: TerminalScenario;
-}
-
-export class TerminalScenarioError extends Error {
-  override name = "TerminalScenarioError";
-}
+export { TerminalScenarioError, parseTerminalScenario, type TerminalScenarioEntry };
 
 const ROOT = "/content/terminals/";
 
 // Vite inlines every scenario at build time (Astro and vitest alike); no file is read at run time.
 const raw = import.meta.glob<string>("/content/terminals/**/*.json", { query: "?raw", import: "default", eager: true });
-
-/** Validates one scenario file's text; `file` is the repo-relative path used in errors. */
-export function parseTerminalScenario(file: string, text: string): TerminalScenario {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new TerminalScenarioError(`${file} is not valid JSON: ${(err as Error).message}`);
-  }
-  const parsed = TerminalScenarioSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw new TerminalScenarioError(`${file} does not match the terminal scenario schema:\n${problems.join("\n")}`);
-  }
-  return parsed.data;
-}
 
 /**
  * The terminal a page gets without a `scenario`: an empty host, and a few first

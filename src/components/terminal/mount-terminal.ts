@@ -8,6 +8,7 @@ import { DockerHelpIndex } from "./docker-help";
 import { ShellTerminal } from "./shell-terminal";
 import { ScenarioSetupError, startTerminalSession, type TerminalSession } from "./terminal-session";
 import { TerminalView } from "./terminal-view";
+import { runtimeAppRunner } from "../../terminals/runtime-app-runner";
 
 /** What Terminal.astro serialises into the page: the scenario already validated, defaults applied. */
 export interface TerminalConfig {
@@ -17,6 +18,10 @@ export interface TerminalConfig {
 
 // Completion's view of the docker CLI is the same for every terminal on a page.
 const dockerHelp = new DockerHelpIndex();
+
+// `node app.js` in a container runs in the page's shared runtime. Imported on first use, so the
+// terminal's own chunk stays free of the runtime and pages that never run an app never load it.
+const appRunner = runtimeAppRunner(async () => (await import("../sandbox/page-services")).pageServices().runtime);
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -30,10 +35,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
  */
 async function startOrExplain(scenario: TerminalScenario): Promise<{ session: TerminalSession; notice?: string }> {
   try {
-    return { session: await startTerminalSession(scenario) };
+    return { session: await startTerminalSession(scenario, { appRunner }) };
   } catch (err) {
     const why = err instanceof ScenarioSetupError ? `"${err.command}" exited with ${err.result.exitCode}` : String(err);
-    const session = await startTerminalSession({ ...scenario, setup: [], swarm: false });
+    const session = await startTerminalSession({ ...scenario, setup: [], swarm: false }, { appRunner });
     return { session, notice: `This scenario's setup failed (${why}); you have an empty host instead.` };
   }
 }

@@ -3,8 +3,8 @@
  * setup commands run. Plain TypeScript with no DOM, so vitest starts every scenario
  * in Node exactly as the island does in the page.
  */
-import { DockerEngine, createDockerShell, type Clock, type CommandResult, type DockerShell } from "../../docker-sim/index";
-import type { TerminalScenario } from "../../schemas/terminal-scenario";
+import { DockerEngine, createDockerShell, type AppRunner, type Clock, type CommandResult, type DockerShell } from "../../docker-sim/index.ts";
+import type { TerminalScenario } from "../../schemas/terminal-scenario.ts";
 
 export interface TerminalSession {
   readonly engine: DockerEngine;
@@ -27,8 +27,14 @@ function hostPath(cwd: string, path: string): string {
   return path.startsWith("/") ? path : `${cwd.replace(/\/$/, "")}/${path.replace(/^\.\//, "")}`;
 }
 
-export async function startTerminalSession(scenario: TerminalScenario, options: { clock?: Clock } = {}): Promise<TerminalSession> {
-  const engine = new DockerEngine({ clock: options.clock });
+export interface TerminalSessionOptions {
+  clock?: Clock;
+  /** Runs `node app.js` container processes (the page's or Node's TypeScript runtime); none: they just keep running. */
+  appRunner?: AppRunner;
+}
+
+export async function startTerminalSession(scenario: TerminalScenario, options: TerminalSessionOptions = {}): Promise<TerminalSession> {
+  const engine = new DockerEngine({ clock: options.clock, appRunner: options.appRunner });
   engine.host.mkdir(scenario.cwd, { parents: true });
   for (const [path, text] of Object.entries(scenario.files)) engine.host.writeFile(hostPath(scenario.cwd, path), text, { parents: true });
   const shell = createDockerShell(engine, { cwd: scenario.cwd, env: scenario.env });
