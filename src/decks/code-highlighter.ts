@@ -49,7 +49,8 @@ function markLines(steps: Set<number>[]): ShikiTransformer {
 
 /** Highlights a code block at build time in both themes (CSS picks one). */
 export function highlightCode(hl: Highlighter, code: string, lang: string, lineSpec?: string): string {
-  const known = (hl.getLoadedLanguages() as string[]).includes(lang);
+  // Shiki always knows "text" (plain), though it is not listed among the loaded grammars.
+  const known = lang === "text" || (hl.getLoadedLanguages() as string[]).includes(lang);
   const language = known ? lang : aliasOf(lang);
   return hl.codeToHtml(code, {
     lang: language,

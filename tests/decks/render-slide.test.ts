@@ -32,3 +32,10 @@ describe("images on slides", () => {
     expect(renderSlideMarkdown("![Secrets flow from vault to app](/diagram.svg)", hl)).toContain('alt="Secrets flow from vault to app"');
   });
 });
+
+describe("plain text fences", () => {
+  it("render without highlighting", async () => {
+    const hl = await getHighlighter();
+    expect(renderSlideMarkdown("```text\nplain words\n```", hl)).toContain("plain words");
+  });
+});
