@@ -51,6 +51,20 @@ export class OutputTerminal {
     this.#atLineStart = text.endsWith("\n");
   }
 
+  /** Everything in the terminal, scrollback included (xterm only puts visible rows in the DOM). */
+  text(): string {
+    const buffer = this.term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) {
+      const line = buffer.getLine(i);
+      if (!line) continue;
+      // Wrapped rows continue the previous line rather than starting a new one.
+      if (line.isWrapped && lines.length > 0) lines[lines.length - 1] += line.translateToString(true);
+      else lines.push(line.translateToString(true));
+    }
+    return lines.join("\n").replace(/\n+$/, "");
+  }
+
   clear(): void {
     this.term.reset();
     this.#atLineStart = true;

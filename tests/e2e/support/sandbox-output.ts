@@ -1,0 +1,9 @@
+import type { Locator } from "@playwright/test";
+
+/**
+ * All of a sandbox's output, scrollback included: xterm puts only the visible rows
+ * in the DOM, so a long error can push earlier lines out of `.xterm-rows`.
+ */
+export function sandboxOutput(sandbox: Locator): Promise<string> {
+  return sandbox.evaluate((el) => (el as HTMLElement & { outputText?: () => string }).outputText?.() ?? "");
+}
