@@ -4,8 +4,9 @@
  * site uses. Prints every check; exits 0 when all pass, 1 when any fails, 2 on
  * bad input. `npm run grade -- --list` lists the graded exercises.
  */
-import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync, statSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { readTree } from "../src/lib/read-tree.ts";
 import { assembleKits, ExerciseKitError } from "../src/exercises/exercise-kits.ts";
 import { createDockerSimHost } from "../src/exercises/docker-sim-host.ts";
 import { formatReport, gradeExercise } from "../src/grading/index.ts";
@@ -13,19 +14,6 @@ import { SimulatedNetwork } from "../src/runtime/index.ts";
 import { createNodeRuntime } from "../src/runtime/node.ts";
 
 const KITS = new URL("../content/exercise-kits/", import.meta.url).pathname;
-
-function readTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(dir, full).split("\\").join("/")] = readFileSync(full, "utf8");
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 function fail(message: string): never {
   console.error(`grade: ${message}`);

@@ -13,18 +13,15 @@ export class ExampleError extends Error {
   override name = "ExampleError";
 }
 
-// Vite inlines every file under content/examples at build time (Astro and vitest alike).
-const raw = import.meta.glob<string>("/content/examples/**/*", { query: "?raw", import: "default", eager: true });
-// Dotfiles such as .env are skipped by the glob above unless asked for explicitly.
-const rawDot = import.meta.glob<string>("/content/examples/**/.*", { query: "?raw", import: "default", eager: true });
+import { contentDir, readTree } from "../lib/read-tree.ts";
 
 let cache: Map<string, Example> | undefined;
 
 function loadAll(): Map<string, Example> {
   const byId = new Map<string, { manifest?: string; sources: Record<string, string> }>();
-  for (const [path, text] of Object.entries({ ...raw, ...rawDot })) {
-    const m = /^\/content\/examples\/([^/]+\/[^/]+)\/(.+)$/.exec(path);
-    if (!m) throw new ExampleError(`${path.slice(1)}: examples live two folders deep, content/examples/<topic>/<name>/`);
+  for (const [path, text] of Object.entries(readTree(contentDir("examples")))) {
+    const m = /^([^/]+\/[^/]+)\/(.+)$/.exec(path);
+    if (!m) throw new ExampleError(`content/examples/${path}: examples live two folders deep, content/examples/<topic>/<name>/`);
     const [, id, name] = m as unknown as [string, string, string];
     const entry = byId.get(id) ?? { sources: {} };
     if (name === "example.json") entry.manifest = text;

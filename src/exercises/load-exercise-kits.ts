@@ -1,14 +1,10 @@
 import { assembleKits, type ExerciseKit } from "./exercise-kits.ts";
-
-// Vite inlines every kit file at build time; dotfiles (.env, .npmrc) need their own pattern.
-const raw = import.meta.glob<string>(["/content/exercise-kits/**/*", "/content/exercise-kits/**/.*"], { query: "?raw", import: "default", eager: true });
+import { contentDir, readTree } from "../lib/read-tree.ts";
 
 let kits: Map<string, ExerciseKit> | undefined;
 
 function load(): Map<string, ExerciseKit> {
-  const files: Record<string, string> = {};
-  for (const [path, text] of Object.entries(raw)) files[path.replace(/^\/content\/exercise-kits\//, "")] = text;
-  return assembleKits(files);
+  return assembleKits(readTree(contentDir("exercise-kits")));
 }
 
 export function allExerciseKits(): ExerciseKit[] {

@@ -5,7 +5,8 @@
  */
 import type { ExerciseScenario, MockApiName } from "../schemas/exercise-scenario.ts";
 import { createPaymentsApi, PAYMENTS_API_HOST, type RequestHandler, type SimulatedNetwork } from "../runtime/index.ts";
-import { createEngineFromScenario, createVaultFetch, ScenarioError, type VaultEngine } from "../vault/index.ts";
+import { createEngineFromScenario, ScenarioError, type VaultEngine } from "../vault/index.ts";
+import { createAzureHosts } from "../runtime/azure/host/index.ts";
 import type { CanarySet } from "./canary.ts";
 import { fillPlaceholders, fillPlaceholdersDeep, referencesSecret, type PlaceholderValues } from "./placeholders.ts";
 import { GradingSetupError } from "./types.ts";
@@ -120,8 +121,16 @@ export function buildWorld(scenario: ExerciseScenario, canaries: CanarySet, netw
   };
   for (const api of scenario.mockApis) plug(API_HOSTS[api], createPaymentsApi().handler, api);
   if (engine) {
-    const vaultFetch = createVaultFetch(engine);
-    for (const name of engine.vaultNames()) plug(`${name}.vault.azure.net`, vaultFetch);
+    // The same hosts as the sandbox's Azure world: the vaults, Entra ID, and IMDS when the machine
+    // runs as a managed identity, so `new SecretClient(url, new DefaultAzureCredential())` signs in
+    // here as it does on Run. All recorded: a canary in a token request's URL or body is a leak too.
+    let azureHosts: Record<string, RequestHandler>;
+    try {
+      azureHosts = createAzureHosts(engine, scenario.machine ?? {});
+    } catch (error) {
+      throw new GradingSetupError([`machine: ${error instanceof Error ? error.message : String(error)}`]);
+    }
+    for (const [host, handler] of Object.entries(azureHosts)) plug(host, handler);
   }
   if (rotatedSecret && scenario.rotation) {
     const vaultEngine = engine;

@@ -126,6 +126,17 @@ export const CheckSchema = z.discriminatedUnion("kind", [
     vault: z.string().optional(),
   }),
   /**
+   * Least privilege, as the vault saw it: every request the program made was a read (SecretGet) of
+   * one of `secrets`; no listing, no other secret, no writes. Refused requests count too: asking is
+   * what the check is about.
+   */
+  z.strictObject({
+    ...checkBase,
+    kind: z.literal("vault-only-reads"),
+    secrets: z.array(z.string().min(1)).min(1),
+    vault: z.string().optional(),
+  }),
+  /**
    * With a `rotation`, the API received the old value before it and the new value after it: the
    * program re-read the file (or the vault) instead of keeping the first value for ever.
    */
@@ -162,6 +173,24 @@ const VaultWorldSchema = z.looseObject({
   vaults: z.array(z.looseObject({ name: z.string() })).min(1, "a vault scenario needs at least one vault"),
 });
 
+/**
+ * What the machine the program runs on knows about Azure sign-in (`AzureMachine` of
+ * `src/runtime/azure/host/machine.ts`, as examples declare it): with it, the grader puts the same
+ * Azure world on its network as the sandbox does (Entra ID, IMDS for a managed identity, the vaults),
+ * so a program using `new SecretClient(url, new DefaultAzureCredential())` can be graded. Values are
+ * plain (fake) text: the grader plants no canaries here.
+ */
+const AzureMachineSchema = z.strictObject({
+  /** The program runs in Azure with this managed identity: IMDS answers for it. */
+  managedIdentity: z.string().min(1).optional(),
+  /** A developer ran `az login` as this identity. */
+  azureCli: z.string().min(1).optional(),
+  /** Client secrets Entra ID accepts, by service principal name. */
+  clientSecrets: z.record(z.string(), z.string().min(1)).optional(),
+  /** Identities Entra ID accepts a federated token for. */
+  workloadIdentities: z.array(z.string().min(1)).optional(),
+});
+
 export const DockerSetupSchema = z.strictObject({
   /** Where the learner's files are written on the simulated host (the build context). */
   context: AbsolutePathSchema.default("/app"),
@@ -194,6 +223,8 @@ export const ExerciseScenarioSchema = z
     virtualFiles: z.record(z.string(), z.string()).default({}),
     secrets: z.array(ScenarioSecretSchema).default([]),
     vault: VaultWorldSchema.optional(),
+    /** Azure sign-in on the program's machine (needs `vault`). */
+    machine: AzureMachineSchema.optional(),
     docker: DockerSetupSchema.optional(),
     mockApis: z.array(z.enum(MOCK_APIS)).default([]),
     rotation: RotationSchema.optional(),
@@ -240,6 +271,22 @@ export const ExerciseScenarioSchema = z
     visit(scenario.virtualFiles, ["virtualFiles"]);
     visit(scenario.vault, ["vault"]);
     visit(scenario.docker?.setup, ["docker", "setup"]);
+
+    if (scenario.machine) {
+      const { managedIdentity, azureCli, clientSecrets, workloadIdentities } = scenario.machine;
+      if (!scenario.vault) ctx.addIssue({ code: "custom", path: ["machine"], message: "needs a 'vault' (the identities it names live there)" });
+      const named: Array<[string, (string | number)[]]> = [];
+      if (managedIdentity) named.push([managedIdentity, ["machine", "managedIdentity"]]);
+      if (azureCli) named.push([azureCli, ["machine", "azureCli"]]);
+      for (const name of Object.keys(clientSecrets ?? {})) named.push([name, ["machine", "clientSecrets", name]]);
+      (workloadIdentities ?? []).forEach((name, i) => named.push([name, ["machine", "workloadIdentities", i]]));
+      for (const [name, path] of named) {
+        if (scenario.vault && !identities.has(name)) ctx.addIssue({ code: "custom", path, message: `no vault identity named '${name}'` });
+      }
+      if (JSON.stringify(scenario.machine).match(PLACEHOLDER)) {
+        ctx.addIssue({ code: "custom", path: ["machine"], message: "placeholders are not filled in 'machine': use plain (fake) values" });
+      }
+    }
 
     if (scenario.entry !== undefined && !(scenario.entry in scenario.starterFiles)) {
       ctx.addIssue({ code: "custom", path: ["entry"], message: `'${scenario.entry}' is not one of the starter files` });
@@ -288,6 +335,9 @@ export const ExerciseScenarioSchema = z
         case "vault-read-by":
           if (!scenario.vault) ctx.addIssue({ code: "custom", path, message: "needs a 'vault'" });
           else if (!identities.has(check.identity)) ctx.addIssue({ code: "custom", path: [...path, "identity"], message: `no vault identity named '${check.identity}'` });
+          break;
+        case "vault-only-reads":
+          if (!scenario.vault) ctx.addIssue({ code: "custom", path, message: "needs a 'vault'" });
           break;
         case "image-builds":
           if (!scenario.docker) ctx.addIssue({ code: "custom", path, message: "needs 'docker' (setup commands that build the image)" });

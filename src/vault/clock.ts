@@ -11,6 +11,12 @@ export interface VaultClock {
   now(): number;
   /** Move time forward; never backwards (Azure never sees time go back, nor should lessons). */
   advance(seconds: number): void;
+  /**
+   * Calls `listener` after every `advance()`, with the new time; returns the unsubscribe
+   * function. Optional, so any `{ now, advance }` object is still a clock; rotation policies
+   * use it to create versions at the moment time passes their due date.
+   */
+  onAdvance?(listener: (now: number) => void): () => void;
 }
 
 export interface ClockOptions {
@@ -31,16 +37,21 @@ export function createClock(options: ClockOptions = {}): VaultClock {
   const origin = Date.now() / 1000;
   const start = options.start ?? origin;
   let offset = 0;
+  const listeners = new Set<(now: number) => void>();
+  const now = (): number => start + (frozen ? 0 : Date.now() / 1000 - origin) + offset;
   return {
-    now() {
-      const ticking = frozen ? 0 : Date.now() / 1000 - origin;
-      return start + ticking + offset;
-    },
+    now,
     advance(seconds: number) {
       if (!Number.isFinite(seconds) || seconds < 0) {
         throw new RangeError(`clock.advance() takes a non-negative number of seconds, got ${seconds}`);
       }
       offset += seconds;
+      const time = now();
+      for (const listener of [...listeners]) listener(time);
+    },
+    onAdvance(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -9,7 +9,7 @@
  *   const client = new SecretClient("https://payments-kv.vault.azure.net",
  *     engine.createCredential("payments-api"),
  *     { httpClient: createVaultHttpClient(vaultFetch) });       // the real SDK, no sockets
- *   engine.clock.advance(3600);                                  // lessons move time
+ *   engine.clock.advance(3600);                                  // lessons move time (and rotate)
  *   engine.audit.entries();                                      // who read what, when
  *
  * Plain TypeScript: no DOM, no Node APIs; runs in a Worker, a page or Node.
@@ -42,6 +42,9 @@ export { DEFAULT_TENANT_ID, TOKEN_LIFETIME_SECONDS } from "./identities.ts";
 export type { Identity, IdentityInput, IdentityKind, TokenClaims } from "./identities.ts";
 export { BUILT_IN_ROLES, ROLE_NAMES, SecretActions } from "./rbac.ts";
 export type { RoleAssignment, RoleName, SecretAction } from "./rbac.ts";
+
+export { RotationPolicies, ROTATION_IDENTITY } from "./rotation-policy.ts";
+export type { RotationContext, RotationPolicy, RotationPolicyInput } from "./rotation-policy.ts";
 
 export { AuditLog } from "./audit-log.ts";
 export type { AuditEntry, AuditListener } from "./audit-log.ts";

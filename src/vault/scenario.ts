@@ -3,6 +3,8 @@ import { createClock, type VaultClock } from "./clock.ts";
 import { ROLE_NAMES, type RoleName } from "./rbac.ts";
 import { MAX_TAGS, SECRET_NAME_PATTERN } from "./model.ts";
 import { VaultEngine, type AuthMode } from "./vault-engine.ts";
+import { hex, randomBytes } from "./encoding.ts";
+import type { RotationContext } from "./rotation-policy.ts";
 
 /**
  * A vault world declared as data: what a lesson or exercise ships (as JSON or frontmatter)
@@ -32,12 +34,25 @@ const SecretVersionSchema = z.object({
   created: unixSeconds.optional(),
 });
 
+/**
+ * "A new version every `afterSeconds`" (see rotation-policy.ts), fired by `clock.advance()`.
+ * `value` is a template: `{n}` becomes the rotation number, `{random}` 8 random hex digits;
+ * default `<name>-rotated-{n}-{random}`.
+ */
+const RotationSchema = z.strictObject({
+  afterSeconds: z.number().int().positive(),
+  value: z.string().min(1).optional(),
+  contentType: z.string().max(255).optional(),
+  expiresAfterSeconds: z.number().int().positive().optional(),
+});
+
 const SecretSchema = z.object({
   name: z.string().regex(SECRET_NAME_PATTERN, "must be 1-127 letters, digits or dashes"),
   /** Oldest first; the last one is what a versionless get returns. */
   versions: z.array(SecretVersionSchema).min(1, "a secret needs at least one version"),
   /** Start the scenario with this secret soft-deleted (for recovery lessons). */
   deleted: z.boolean().optional(),
+  rotation: RotationSchema.optional(),
 });
 
 const ThrottlingSchema = z.object({
@@ -101,6 +116,9 @@ export const VaultScenarioSchema = z
           ctx.addIssue({ code: "custom", path: ["vaults", v, "secrets", s, "name"], message: `duplicate secret '${secret.name}' (names are case-insensitive)` });
         }
         names.add(lower);
+        if (secret.rotation && secret.deleted) {
+          ctx.addIssue({ code: "custom", path: ["vaults", v, "secrets", s, "rotation"], message: "a secret that starts deleted cannot rotate" });
+        }
         secret.versions.forEach((version, n) => {
           if (version.tags && Object.keys(version.tags).length > MAX_TAGS) {
             ctx.addIssue({ code: "custom", path: ["vaults", v, "secrets", s, "versions", n, "tags"], message: `at most ${MAX_TAGS} tags` });
@@ -166,8 +184,25 @@ export function createEngineFromScenario(
       }
       if (secret.deleted) vault.deleteSecret(secret.name);
     }
+    for (const secret of secrets) {
+      if (!secret.rotation) continue;
+      const { afterSeconds, value, contentType, expiresAfterSeconds } = secret.rotation;
+      engine.rotation.add({
+        vault: vault.name,
+        secret: secret.name,
+        afterSeconds,
+        ...(value !== undefined ? { generate: (context: RotationContext) => fillRotationTemplate(value, context) } : {}),
+        ...(contentType !== undefined ? { contentType } : {}),
+        ...(expiresAfterSeconds !== undefined ? { expiresAfterSeconds } : {}),
+      });
+    }
     if (throttling) engine.setThrottling(vault.name, throttling);
   }
   for (const assignment of scenario.roleAssignments) engine.roles.assign(assignment);
   return engine;
+}
+
+/** `{n}` -> the rotation number, `{random}` -> 8 random hex digits. */
+export function fillRotationTemplate(template: string, context: RotationContext): string {
+  return template.replace(/\{n\}/g, String(context.rotation)).replace(/\{random\}/g, () => hex(randomBytes(4)));
 }

@@ -4,6 +4,7 @@ import { VaultErrors } from "./errors.ts";
 import { DEFAULT_TENANT_ID, IdentityDirectory } from "./identities.ts";
 import type { SecretVersionRecord, VaultSettings } from "./model.ts";
 import { RoleAssignments } from "./rbac.ts";
+import { RotationPolicies } from "./rotation-policy.ts";
 import { createMemorySecretStore, type SecretStore } from "./secret-store.ts";
 import { TeachingCredential } from "./teaching-credential.ts";
 import { Vault } from "./vault.ts";
@@ -65,6 +66,8 @@ export class VaultEngine {
   readonly audit = new AuditLog();
   readonly identities: IdentityDirectory;
   readonly roles = new RoleAssignments();
+  /** Rotation policies: new versions at set (simulated) times; see rotation-policy.ts. */
+  readonly rotation: RotationPolicies;
   authMode: AuthMode;
   readonly #vaults = new Map<string, Vault>();
   readonly #throttling = new Map<string, { settings: Required<ThrottlingSettings>; times: number[] }>();
@@ -73,6 +76,7 @@ export class VaultEngine {
     this.clock = options.clock ?? createClock();
     this.identities = new IdentityDirectory(this.clock, options.tenantId ?? DEFAULT_TENANT_ID);
     this.authMode = options.authMode ?? "rbac";
+    this.rotation = new RotationPolicies({ clock: this.clock, audit: this.audit, vault: (name) => this.vault(name) });
   }
 
   createVault(input: CreateVaultInput): Vault {
@@ -155,6 +159,7 @@ export class VaultEngine {
   /** A read-only picture of one vault for the inspector panel: secrets, versions, deleted items. */
   snapshot(vaultName: string): VaultSnapshot {
     const vault = this.requireVault(vaultName);
+    this.rotation.runDue();
     const now = this.clock.now();
     const copy = (v: SecretVersionRecord): SecretVersionSnapshot => ({
       ...v,

@@ -58,6 +58,8 @@ export function createVaultFetch(engine: VaultEngine, options: VaultFetchOptions
       operation: "Unknown",
     };
     let response: Response;
+    // A ticking clock (the Node server) passes due dates without advance(): rotate first.
+    engine.rotation.runDue();
     try {
       // 1. dispatch
       const vaultName = resolveVault(url);

@@ -23,4 +23,4 @@ export function builtRoutes(): string[] {
 
 /** Pages that carry interactive islands and may ship JavaScript. */
 // The course map carries the progress panel (a few KB of script).
-export const ROUTES_WITH_JS = [/^\/$/, /^\/decks\//, /^\/search\/$/, /^\/playground\/$/, /^\/terminal\/$/];
+export const ROUTES_WITH_JS = [/^\/$/, /^\/examples\/$/, /^\/decks\//, /^\/search\/$/, /^\/playground\/$/, /^\/terminal\/$/];

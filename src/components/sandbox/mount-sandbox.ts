@@ -3,6 +3,7 @@ import { CodeEditor } from "./code-editor";
 import { OutputTerminal } from "./output-terminal";
 import { KeyValuePanel } from "./key-value-panel";
 import { pageServices, resetAzureWorld, useAzureWorld } from "./page-services";
+import { exerciseAzureWorld } from "../../grading/sandbox-azure";
 
 
 import type { SandboxConfig } from "./sandbox-config";
@@ -36,6 +37,9 @@ export function mountSandbox(host: HTMLElement): void {
   const envDetails = el("details", { className: "sandbox-panel" }, el("summary", { textContent: `Environment (${Object.keys(config.env).length})` }));
   const filesDetails = el("details", { className: "sandbox-panel" }, el("summary", { textContent: `Files (${Object.keys(config.virtualFiles).length})` }));
   panels.append(envDetails, filesDetails);
+  // An example's mock Key Vault, or a graded exercise's (with the statement's values): Run and the Vault panel use it.
+  const vault = config.vault ?? exerciseAzureWorld(config.exercise?.scenario);
+  if (vault) void import("./vault-inspector").then(({ mountVaultInspector }) => mountVaultInspector({ host, panels, uid, config: vault }));
   const termLabel = el("p", { className: "sandbox-term-label", id: `${uid}-output-label`, textContent: "Output" });
   const termHost = el("div", { className: "sandbox-terminal" });
   termHost.setAttribute("role", "group");
@@ -82,6 +86,8 @@ export function mountSandbox(host: HTMLElement): void {
     }
   };
   select(first);
+  // The whole output as text, scrollback included, for tests and tools (xterm renders only visible rows).
+  (host as HTMLElement & { outputText?: () => Promise<string> }).outputText = () => terminal.text();
   // Start the isolated iframe and a spare Worker now, so the first Run pays no start-up.
   void pageServices().runtime.warmUp();
 
@@ -103,7 +109,7 @@ export function mountSandbox(host: HTMLElement): void {
     let result: RunResult | undefined;
     let firstOutput = false;
     try {
-      if (config.vault) await useAzureWorld(uid, config.vault);
+      if (vault) await useAzureWorld(uid, vault);
       result = await runtime.run(
         { files: fs, entry: `/app/${config.entry}`, env: env.values(), timeoutMs: config.timeoutMs },
         {

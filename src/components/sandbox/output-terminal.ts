@@ -51,8 +51,12 @@ export class OutputTerminal {
     this.#atLineStart = text.endsWith("\n");
   }
 
-  /** Everything in the terminal, scrollback included (xterm only puts visible rows in the DOM). */
-  text(): string {
+  /**
+   * Everything in the terminal, scrollback included (xterm only puts visible rows in the
+   * DOM). xterm parses writes asynchronously, so this waits for pending writes first.
+   */
+  async text(): Promise<string> {
+    await new Promise<void>((resolve) => this.term.write("", resolve));
     const buffer = this.term.buffer.active;
     const lines: string[] = [];
     for (let i = 0; i < buffer.length; i++) {

@@ -34,15 +34,21 @@ export function pageServices(): PageServices {
 const worlds = new Map<string, AzureWorld>();
 let activeWorld: AzureWorld | undefined;
 
-/** Puts this sandbox's Azure world on the page network (creating it on first use); call before a run. */
-export async function useAzureWorld(sandboxId: string, config: AzureWorldConfig): Promise<AzureWorld> {
-  const { network } = pageServices();
+/** This sandbox's Azure world, created on first use but not put on the network (the vault inspector reads it). */
+export async function azureWorld(sandboxId: string, config: AzureWorldConfig): Promise<AzureWorld> {
   let world = worlds.get(sandboxId);
   if (!world) {
     const { createAzureWorld } = await import("../../runtime/azure/host/index");
-    world = createAzureWorld(config);
+    world = worlds.get(sandboxId) ?? createAzureWorld(config);
     worlds.set(sandboxId, world);
   }
+  return world;
+}
+
+/** Puts this sandbox's Azure world on the page network (creating it on first use); call before a run. */
+export async function useAzureWorld(sandboxId: string, config: AzureWorldConfig): Promise<AzureWorld> {
+  const { network } = pageServices();
+  const world = await azureWorld(sandboxId, config);
   if (activeWorld !== world) {
     activeWorld?.uninstall(network);
     world.install(network);

@@ -13,6 +13,7 @@ import { noLeakCheck } from "./no-leak.ts";
 import { rotationPickedUpCheck } from "./rotation-picked-up.ts";
 import { sourceHasNoLiteralCheck } from "./source-has-no-literal.ts";
 import { stdoutIncludesCheck } from "./stdout-includes.ts";
+import { vaultOnlyReadsCheck } from "./vault-only-reads.ts";
 import { vaultReadByCheck } from "./vault-read-by.ts";
 
 export type { CheckContext } from "./context.ts";
@@ -22,6 +23,7 @@ const CHECKS: { [K in ExerciseCheckKind]: CheckDefinition<K> } = {
   "stdout-includes": stdoutIncludesCheck,
   "api-received-secret": apiReceivedSecretCheck,
   "vault-read-by": vaultReadByCheck,
+  "vault-only-reads": vaultOnlyReadsCheck,
   "rotation-picked-up": rotationPickedUpCheck,
   "no-leak": noLeakCheck,
   "source-has-no-literal": sourceHasNoLiteralCheck,

@@ -5,5 +5,5 @@ import type { Locator } from "@playwright/test";
  * in the DOM, so a long error can push earlier lines out of `.xterm-rows`.
  */
 export function sandboxOutput(sandbox: Locator): Promise<string> {
-  return sandbox.evaluate((el) => (el as HTMLElement & { outputText?: () => string }).outputText?.() ?? "");
+  return sandbox.evaluate(async (el) => (await (el as HTMLElement & { outputText?: () => Promise<string> }).outputText?.()) ?? "");
 }

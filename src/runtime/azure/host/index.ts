@@ -40,17 +40,7 @@ export interface AzureWorld {
 /** A fresh engine seeded from the scenario (throws ScenarioError listing each problem) and its hosts. */
 export function createAzureWorld(config: AzureWorldConfig): AzureWorld {
   const engine = createEngineFromScenario(config.scenario);
-  const machine = config.machine ?? {};
-  for (const name of [machine.managedIdentity, machine.azureCli, ...Object.keys(machine.clientSecrets ?? {}), ...(machine.workloadIdentities ?? [])]) {
-    if (name !== undefined && !engine.identities.get(name)) {
-      const known = engine.identities.list().map((identity) => identity.name).join(', ') || 'none';
-      throw new Error(`The sandbox machine names identity '${name}', which the vault scenario does not declare (known: ${known}).`);
-    }
-  }
-  const vaultFetch = createVaultFetch(engine);
-  const hosts: Record<string, RequestHandler> = { [ENTRA_HOST]: createEntraIdHandler(engine.identities, machine) };
-  if (machine.managedIdentity) hosts[IMDS_HOST] = createImdsHandler(engine.identities, machine.managedIdentity);
-  for (const name of engine.vaultNames()) hosts[`${name.toLowerCase()}.vault.azure.net`] = vaultFetch;
+  const hosts = createAzureHosts(engine, config.machine ?? {});
   return {
     engine,
     hosts,
@@ -61,4 +51,30 @@ export function createAzureWorld(config: AzureWorldConfig): AzureWorld {
       for (const host of Object.keys(hosts)) network.removeHost(host);
     },
   };
+}
+
+/**
+ * The hosts of an Azure world around an engine someone else seeded (the grader fills canaries in
+ * first): one per vault, Entra ID, and IMDS when the machine has a managed identity. Throws when
+ * the machine names an identity the engine does not know.
+ */
+export function createAzureHosts(engine: VaultEngine, machine: AzureMachine): Record<string, RequestHandler> {
+  for (const name of machineIdentities(machine)) {
+    if (!engine.identities.get(name)) {
+      const known = engine.identities.list().map((identity) => identity.name).join(', ') || 'none';
+      throw new Error(`The sandbox machine names identity '${name}', which the vault scenario does not declare (known: ${known}).`);
+    }
+  }
+  const vaultFetch = createVaultFetch(engine);
+  const hosts: Record<string, RequestHandler> = { [ENTRA_HOST]: createEntraIdHandler(engine.identities, machine) };
+  if (machine.managedIdentity) hosts[IMDS_HOST] = createImdsHandler(engine.identities, machine.managedIdentity);
+  for (const name of engine.vaultNames()) hosts[`${name.toLowerCase()}.vault.azure.net`] = vaultFetch;
+  return hosts;
+}
+
+/** Every identity a machine names, for validation. */
+export function machineIdentities(machine: AzureMachine): string[] {
+  return [machine.managedIdentity, machine.azureCli, ...Object.keys(machine.clientSecrets ?? {}), ...(machine.workloadIdentities ?? [])].filter(
+    (name): name is string => name !== undefined,
+  );
 }
