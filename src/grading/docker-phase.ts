@@ -21,6 +21,11 @@ export interface DockerEvidence {
   containers: Array<{ name: string; inspect: ShellResult; logs: ShellResult; environ: ShellResult }>;
   /** For `image-builds`: `docker image inspect <tag>` after the setup. */
   imageExists(tag: string): Promise<ShellResult>;
+  /**
+   * For `docker-command-output`: one more shell line on the same host, after the setup and the
+   * program (same shell: the setup's `cd` and `export`s hold). The caller fills placeholders.
+   */
+  exec(line: string): Promise<ShellResult>;
 }
 
 type DockerSetup = NonNullable<ExerciseScenario["docker"]>;
@@ -56,5 +61,11 @@ export async function inspectDocker(setup: DockerSetup, host: DockerHost, comman
       environ: await host.exec(`docker exec ${name} cat /proc/1/environ`),
     });
   }
-  return { commands, images, containers, imageExists: async (tag) => host.exec(`docker image inspect ${tag}`) };
+  return {
+    commands,
+    images,
+    containers,
+    imageExists: async (tag) => host.exec(`docker image inspect ${tag}`),
+    exec: async (line) => host.exec(line),
+  };
 }

@@ -160,6 +160,21 @@ export const CheckSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...checkBase, kind: z.literal("dockerfile-no-secret-in-arg-env"), path: RelativePathSchema.default("Dockerfile") }),
   /** After the docker setup, `docker image inspect <tag>` succeeds. */
   z.strictObject({ ...checkBase, kind: z.literal("image-builds"), tag: z.string().min(1) }),
+  /**
+   * After the docker setup, one more shell line on the simulated host (same shell: the setup's `cd`
+   * and `export`s hold) exits with `exitCode` and/or its output (stdout and stderr) `includes` /
+   * `excludes` a text. `command`, `includes` and `excludes` may hold `{{secret:<name>}}`, filled
+   * with this run's canaries: "the task sees the planted password", "the build stops naming the
+   * missing secret". Give at least one of `includes`, `excludes`, `exitCode`.
+   */
+  z.strictObject({
+    ...checkBase,
+    kind: z.literal("docker-command-output"),
+    command: z.string().min(1),
+    includes: z.string().min(1).optional(),
+    excludes: z.string().min(1).optional(),
+    exitCode: z.number().int().optional(),
+  }),
 ]);
 export type ExerciseCheck = z.infer<typeof CheckSchema>;
 export type ExerciseCheckKind = ExerciseCheck["kind"];
@@ -341,6 +356,15 @@ export const ExerciseScenarioSchema = z
           break;
         case "image-builds":
           if (!scenario.docker) ctx.addIssue({ code: "custom", path, message: "needs 'docker' (setup commands that build the image)" });
+          break;
+        case "docker-command-output":
+          if (!scenario.docker) ctx.addIssue({ code: "custom", path, message: "needs 'docker' (the simulated host the command runs on)" });
+          if (check.includes === undefined && check.excludes === undefined && check.exitCode === undefined) {
+            ctx.addIssue({ code: "custom", path, message: "give 'includes', 'excludes' or 'exitCode': what the command must show" });
+          }
+          visit(check.command, [...path, "command"]);
+          if (check.includes !== undefined) visit(check.includes, [...path, "includes"]);
+          if (check.excludes !== undefined) visit(check.excludes, [...path, "excludes"]);
           break;
         default:
           break;

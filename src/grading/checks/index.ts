@@ -6,6 +6,7 @@ import type { ExerciseCheck, ExerciseCheckKind } from "../../schemas/exercise-sc
 import type { CheckResult } from "../types.ts";
 import { apiReceivedSecretCheck } from "./api-received-secret.ts";
 import type { CheckContext, CheckDefinition, CheckOf } from "./context.ts";
+import { dockerCommandOutputCheck } from "./docker-command-output.ts";
 import { dockerfileNoSecretInArgEnvCheck } from "./dockerfile-no-secret-in-arg-env.ts";
 import { exitCodeCheck } from "./exit-code.ts";
 import { imageBuildsCheck } from "./image-builds.ts";
@@ -29,6 +30,7 @@ const CHECKS: { [K in ExerciseCheckKind]: CheckDefinition<K> } = {
   "source-has-no-literal": sourceHasNoLiteralCheck,
   "dockerfile-no-secret-in-arg-env": dockerfileNoSecretInArgEnvCheck,
   "image-builds": imageBuildsCheck,
+  "docker-command-output": dockerCommandOutputCheck,
 };
 
 /** The id a check has in reports: its own, or `<kind>-<1-based position>`. */
