@@ -37,3 +37,27 @@ describe("the learner's shell", () => {
     expect((await s.run("docker exec $(docker ps -q) hostname")).stdout).toBe(`${(await s.run("docker ps -q")).stdout}`);
   });
 });
+
+describe("sh FILE and service update --update-order", () => {
+  it("runs a script file, and says so when it is missing", async () => {
+    const s = session();
+    s.engine.host.writeFile("/home/learner/app/hello.sh", "echo one\necho two\n", { parents: true });
+    const run = await s.run("cd /home/learner/app && sh hello.sh");
+    expect(run.stdout).toBe("one\ntwo\n");
+    const missing = await s.run("sh nope.sh");
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain("sh: can't open 'nope.sh'");
+  });
+
+  it("accepts start-first and refuses an unknown order", async () => {
+    const s = session();
+    await s.run("docker swarm init");
+    await s.run("printf 'P@ssw0rd-demo-only' | docker secret create db_password -");
+    await s.run("docker service create --name db --secret db_password redis:alpine");
+    const ok = await s.run("docker service update --update-order start-first --force db");
+    expect(ok.exitCode, ok.stderr).toBe(0);
+    const bad = await s.run("docker service update --update-order sideways db");
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toContain('invalid argument "sideways" for "--update-order" flag');
+  });
+});

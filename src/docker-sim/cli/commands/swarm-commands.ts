@@ -243,9 +243,15 @@ export const serviceUpdateCommand: DockerSubcommand = {
     { name: "replicas", kind: "string", description: "Number of tasks" },
     { name: "secret-add", kind: "list", description: "Add or update a secret on a service" },
     { name: "secret-rm", kind: "list", description: "Remove a secret" },
+    { name: "update-order", kind: "string", description: "Update order (\"start-first\", \"stop-first\")" },
   ],
   async run(p, ctx) {
     const ref = p.positionals[0]!;
+    // Accepted for the rotation lessons; the model replaces tasks at once, so the order changes nothing here.
+    const order = flagString(p, "update-order");
+    if (order !== undefined && order !== "start-first" && order !== "stop-first") {
+      return result("", `invalid argument "${order}" for "--update-order" flag: invalid value, expected "start-first" or "stop-first"\n`, 1);
+    }
     const service = ctx.engine.swarm.getService(ref);
     const removed = new Set(flagList(p, "secret-rm"));
     const added = resolveSecretRefs(flagList(p, "secret-add"), ctx);

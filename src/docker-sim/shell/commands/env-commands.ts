@@ -62,7 +62,7 @@ export const trueCommand: ShellCommand = { name: "true", execute: () => ok() };
 export const falseCommand: ShellCommand = { name: "false", execute: () => ({ stdout: "", stderr: "", exitCode: 1 }) };
 export const sleepCommand: ShellCommand = { name: "sleep", execute: () => ok() };
 
-/** `sh -c 'script'`, or a script on stdin; a bare `sh` without a terminal exits at once. */
+/** `sh -c 'script'`, `sh FILE`, or a script on stdin; a bare `sh` without a terminal exits at once. */
 export const shCommand: ShellCommand = {
   name: "sh",
   async execute(args, ctx) {
@@ -70,6 +70,17 @@ export const shCommand: ShellCommand = {
     if (c !== -1) {
       const script = args[c + 1];
       if (script === undefined) return fail("sh: -c requires an argument", 2);
+      return ctx.shell.runScript(script, { env: ctx.env });
+    }
+    // `sh rotate.sh`: run the file (options such as -e/-x are accepted and, as a model, ignored).
+    const file = args.find((a) => !a.startsWith("-"));
+    if (file !== undefined) {
+      let script: string;
+      try {
+        script = ctx.fs.readFile(resolvePath(ctx.cwd, file));
+      } catch {
+        return fail(`sh: can't open '${file}': No such file or directory`, 2);
+      }
       return ctx.shell.runScript(script, { env: ctx.env });
     }
     if (ctx.stdin) return ctx.shell.runScript(ctx.stdin, { env: ctx.env });

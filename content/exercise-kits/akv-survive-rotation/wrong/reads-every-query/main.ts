@@ -1,0 +1,17 @@
+import { SecretClient } from "@azure/keyvault-secrets";
+import { DefaultAzureCredential } from "@azure/identity";
+import { query } from "./db";
+
+const client = new SecretClient("https://payments-kv.vault.azure.net", new DefaultAzureCredential());
+
+// Always the current password: ask the vault before every query.
+async function dbPassword(): Promise<string> {
+  const secret = await client.getSecret("DatabasePassword");
+  return secret.value ?? "";
+}
+
+// Five queries, a second apart. While they run, DatabasePassword is rotated.
+for (let i = 1; i <= 5; i++) {
+  if (i > 1) await new Promise((resolve) => setTimeout(resolve, 1000));
+  console.log(`query ${i}: ${await query(await dbPassword(), "select 1")}`);
+}
