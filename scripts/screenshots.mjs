@@ -17,6 +17,12 @@ const shots = [
   { name: "deck-speaker-view", path: "/decks/why-secrets/#/1", viewport: { width: 1280, height: 720 }, speaker: true },
   { name: "lesson-env-vars", path: "/lessons/env-vars/" },
   { name: "playground-run", path: "/playground/", run: true },
+  { name: "lesson-azure", path: "/lessons/azure-key-vault/" },
+  { name: "try-azure-run", path: "/try/azure-key-vault/", run: true },
+  { name: "exercise-workbench", path: "/exercises/akv-least-privilege/", scrollTo: "secrets-sandbox" },
+  { name: "terminal", path: "/terminal/", scrollTo: "secrets-terminal" },
+  { name: "examples", path: "/examples/" },
+  { name: "deck-azure-dark", path: "/decks/azure-key-vault/", viewport: { width: 1280, height: 720 }, colorScheme: "dark" },
   { name: "exercise", path: "/exercises/spot-the-leaks/" },
   { name: "search", path: "/search/", type: "compromised" },
   ...(process.argv.slice(2).map((p) => ({ name: p.replace(/\W+/g, "-").replace(/^-|-$/g, ""), path: p }))),
@@ -30,6 +36,10 @@ try {
     if (shot.type) {
       await page.getByRole("textbox", { name: "Search" }).fill(shot.type);
       await page.locator(".pagefind-ui__result-link").first().waitFor();
+    }
+    if (shot.scrollTo) {
+      await page.locator(shot.scrollTo).first().scrollIntoViewIfNeeded();
+      await page.waitForTimeout(1500);
     }
     if (shot.run) {
       await page.locator("secrets-sandbox").first().scrollIntoViewIfNeeded();
