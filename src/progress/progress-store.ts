@@ -10,7 +10,9 @@ import { z } from "zod";
  * and losing the page to it would be worse than losing the record.
  */
 
-export const PROGRESS_KEY = "secrets-lab:progress";
+import { PROGRESS_KEY } from "./progress-key.ts";
+
+export { PROGRESS_KEY };
 export const PROGRESS_VERSION = 1;
 
 export type ExerciseStatus = "not-started" | "attempted" | "passed";

@@ -1,4 +1,5 @@
-import { ProgressStore, type ExerciseStatus } from "../../progress/progress-store.ts";
+import type { ExerciseStatus, ProgressStore } from "../../progress/progress-store.ts";
+import { PROGRESS_KEY } from "../../progress/progress-key.ts";
 
 const LABEL: Record<ExerciseStatus, string> = { "not-started": "not started", attempted: "attempted", passed: "passed" };
 
@@ -10,18 +11,23 @@ function storage(): Storage | undefined {
   }
 }
 
+// The store validates records with zod (~25 KB): loaded only when there is a record to show,
+// or when the learner exports or imports, so a first visit to the course map stays tiny.
+async function openStore(): Promise<ProgressStore> {
+  const { ProgressStore } = await import("../../progress/progress-store.ts");
+  return new ProgressStore(storage());
+}
+
 /** Decorates the course map with progress and wires export/import. */
 export function mountProgressPanel(root: Document): void {
-  let store = new ProgressStore(storage());
   const notice = root.querySelector<HTMLElement>("[data-progress-notice]");
   const say = (text: string) => {
     if (!notice) return;
     notice.textContent = text;
     notice.hidden = false;
   };
-  if (store.problem) say(store.problem.message);
 
-  const render = () => {
+  const render = (store: ProgressStore) => {
     const links = [...root.querySelectorAll<HTMLElement>("[data-exercise-id]")];
     let passed = 0;
     let attempted = 0;
@@ -40,9 +46,22 @@ export function mountProgressPanel(root: Document): void {
     const summary = root.querySelector("[data-progress-summary]");
     if (summary && links.length > 0) summary.textContent = `${passed} of ${links.length} exercises passed${attempted ? `, ${attempted} attempted` : ""}. Kept in this browser only.`;
   };
-  render();
 
-  root.querySelector("[data-progress-export]")?.addEventListener("click", () => {
+  let hasRecord = false;
+  try {
+    hasRecord = storage()?.getItem(PROGRESS_KEY) != null;
+  } catch {
+    /* storage disabled: nothing to show */
+  }
+  if (hasRecord) {
+    void openStore().then((store) => {
+      if (store.problem) say(store.problem.message);
+      render(store);
+    });
+  }
+
+  root.querySelector("[data-progress-export]")?.addEventListener("click", async () => {
+    const store = await openStore();
     const blob = new Blob([store.export()], { type: "application/json" });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
@@ -54,14 +73,14 @@ export function mountProgressPanel(root: Document): void {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    const store = await openStore();
     const result = store.import(await file.text());
     input.value = "";
     if (!result.ok) {
       say(`That file was not imported: ${result.problem.message} Your progress is unchanged.`);
       return;
     }
-    store = new ProgressStore(storage());
     say(`Imported progress for ${result.imported} exercise${result.imported === 1 ? "" : "s"}.`);
-    render();
+    render(await openStore());
   });
 }
