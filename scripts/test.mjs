@@ -1,6 +1,6 @@
 // `npm test`: every test, unit and browser, on a fresh machine.
 // 1. make sure Debian's Chromium is there (Playwright cannot download one here)
-// 2. scan the repo for secrets (fake course keys are allow-listed in .secretlintrc.json)
+// 2. scan the repo for secrets (fake course keys are allow-listed in .secretlintrc.json), type-check
 // 3. vitest (engines, content rules)  4. build the site  5. Playwright (pages in Chromium)
 // It ends with one line, "N passed, N failed", summing both suites.
 import { spawnSync } from "node:child_process";
@@ -37,6 +37,8 @@ try {
 }
 
 step("Secret scan (secretlint)", "npx", ["secretlint", "--maskSecrets", "**/*"]);
+// astro sync writes the content-collection types (.astro/) that tsc needs on a fresh clone.
+if (step("Generate content types (astro sync)", "npx", ["astro", "sync"])) step("Type check (tsc, strict)", "npx", ["tsc", "--noEmit", "-p", "."]);
 
 const vitestJson = `${reports}/vitest.json`;
 rmSync(vitestJson, { force: true });

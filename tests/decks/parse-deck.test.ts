@@ -17,7 +17,7 @@ describe("parseDeck", () => {
 
   it("ignores separators and Note: inside code fences", () => {
     const body = ["## YAML", "```yaml", "---", "Note: not a note", "```", "Note: real"].join("\n");
-    const [[slide]] = parseDeck(body, FILE) as [[{ markdown: string; notes: string }]];
+    const [[slide]] = parseDeck(body, FILE) as unknown as [[{ markdown: string; notes: string }]];
     expect(slide.markdown).toContain("Note: not a note");
     expect(slide.notes).toBe("real");
   });

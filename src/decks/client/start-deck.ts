@@ -30,7 +30,8 @@ export function startDeck(root: HTMLElement): void {
     center: false,
     // Clickers send PageDown/PageUp, which reveal already maps to next/prev
     // (fragments included), so no keyboard overrides are needed.
-    showNotes,
+    // reveal accepts "separate-page" at run time; its type declares only boolean.
+    showNotes: showNotes as boolean,
     // A hand-out wants each slide once, with all its steps shown.
     pdfSeparateFragments: false,
     // Print at the projector's 16:9 size so the PDF matches what the class saw.
