@@ -65,13 +65,25 @@ describe("masking", () => {
 
 describe("over many fresh canaries", () => {
   // Canaries are random: each form must be found, and a 4-character mask must pass, for any of them.
+  // A seeded source keeps the 300 draws varied but the same on every run, so a rare edge case shows
+  // up as a steady failure to fix, not as a flaky CI.
+  let state = 0x2f6b3a91;
+  const seeded = (bytes: Uint8Array): Uint8Array => {
+    for (let i = 0; i < bytes.length; i++) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      bytes[i] = state & 0xff;
+    }
+    return bytes;
+  };
   test("every form is found and last-4 masking never counts, for 300 canaries of each kind", () => {
     for (let i = 0; i < 300; i++) {
       for (const canary of [
-        createCanary({ name: "k", kind: "api-key", shownValue: "sk_test_51FakeKeyForSecretsLab000000000000" }),
-        createCanary({ name: "p", kind: "password", shownValue: "P@ssw0rd-demo-only" }),
-        createCanary({ name: "q", kind: "password", symbols: '"\\%', shownValue: "P@ssw0rd-demo-only" }),
-        createCanary({ name: "t", kind: "token", shownValue: "token-shown-in-the-statement" }),
+        createCanary({ name: "k", kind: "api-key", shownValue: "sk_test_51FakeKeyForSecretsLab000000000000" }, "initial", seeded),
+        createCanary({ name: "p", kind: "password", shownValue: "P@ssw0rd-demo-only" }, "initial", seeded),
+        createCanary({ name: "q", kind: "password", symbols: '"\\%', shownValue: "P@ssw0rd-demo-only" }, "initial", seeded),
+        createCanary({ name: "t", kind: "token", shownValue: "token-shown-in-the-statement" }, "initial", seeded),
       ]) {
         const v = canary.value;
         const found = (text: string) => findCanaries(text, [canary]).map((m) => m.form);
