@@ -155,10 +155,7 @@ try {
     mainThreadMaxGapMs: round(loop.maxGap),
     sandboxJsKbGz: round(sandboxJsKbGz),
   };
-  if (json) {
-    console.log(JSON.stringify(results));
-    process.exitCode = 0;
-  }
+  if (json) console.log(JSON.stringify(results));
   else {
     const targets = { coldFirstOutputMs: "<= 150", warmRerunMs: "<= 15", loopKillMs: "<= 100", mainThreadMaxGapMs: "< 50", sandboxJsKbGz: "<= 150" };
     console.log("\nmetric               value     target");

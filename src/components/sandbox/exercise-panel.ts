@@ -20,7 +20,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
  * records progress), hints one at a time, the solution as a diff with an undo, and
  * drafts kept in localStorage so a learner's code survives a reload.
  */
-export function mountExercisePanel(options: { host: HTMLElement; toolbarActions: HTMLElement; after: HTMLElement; editor: CodeEditor; config: SandboxConfig; exercise: Exercise; onReset: () => void }): void {
+export function mountExercisePanel(options: { host: HTMLElement; toolbarActions: HTMLElement; after: HTMLElement; editor: CodeEditor; config: SandboxConfig; exercise: Exercise }): void {
   const { host, editor, config, exercise } = options;
   const draftKey = DRAFT_PREFIX + config.id;
   const store = new ProgressStore(safeStorage());

@@ -160,7 +160,7 @@ export function mountSandbox(host: HTMLElement): void {
   if (config.exercise) {
     const exercise = config.exercise;
     void import("./exercise-panel").then(({ mountExercisePanel }) =>
-      mountExercisePanel({ host, toolbarActions: runBtn.parentElement!, after: status, editor, config, exercise, onReset: () => resetBtn.click() }),
+      mountExercisePanel({ host, toolbarActions: runBtn.parentElement!, after: status, editor, config, exercise }),
     );
   }
 }
