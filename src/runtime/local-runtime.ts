@@ -5,6 +5,7 @@
  * frame's process down), a new frame replaces it so the next run works.
  */
 import { workerSource as bundledWorkerSource } from './generated/worker-source.ts';
+import type { CompiledCode } from './core/compiled-code.ts';
 import type { SimulatedNetwork } from './network/simulated-network.ts';
 import { SandboxFrame } from './sandbox-frame.ts';
 import { WorkerRuntime, type WorkerPort } from './worker-runtime.ts';
@@ -19,6 +20,8 @@ export interface LocalRuntimeOptions {
   container?: HTMLElement;
   /** The worker script. Default: the bundle in `generated/worker-source.ts`. */
   workerSource?: string;
+  /** Code compiled at build time for the page's starting files (see core/compiled-code.ts). */
+  compiledCode?: CompiledCode;
 }
 
 export function createLocalRuntime(options: LocalRuntimeOptions): WorkerRuntime {
@@ -40,11 +43,14 @@ export function createLocalRuntime(options: LocalRuntimeOptions): WorkerRuntime 
         void runtime.warmUp();
       });
     },
-    // A separate chunk: pages download the Azure SDK only when a program imports it.
+    // Separate chunks: a page downloads the Azure SDK only when a program imports it, and sucrase
+    // only when a program has a file with no compiled code (edited, or written in the playground).
     loadBundle: async (name) => {
       if (name === 'azure-sdk') return (await import('./generated/azure-sdk-source.ts')).azureSdkSource;
+      if (name === 'transpiler') return (await import('./generated/transpiler-source.ts')).transpilerSource;
       throw new Error(`unknown bundle ${String(name)}`);
     },
+    ...(options.compiledCode ? { compiledCode: options.compiledCode } : {}),
     ...(options.defaultTimeoutMs !== undefined ? { defaultTimeoutMs: options.defaultTimeoutMs } : {}),
     ...(options.outputCap !== undefined ? { outputCap: options.outputCap } : {}),
   });

@@ -8,6 +8,7 @@
  */
 import { serializeResponse, deserializeRequest, type NetworkFailure, type SerializedResponse } from './network/http-message.ts';
 import type { SimulatedNetwork } from './network/simulated-network.ts';
+import type { CompiledCode } from './core/compiled-code.ts';
 import type { BundleName, HostToWorker, WorkerToHost } from './protocol.ts';
 import { DEFAULT_OUTPUT_CAP, DEFAULT_TIMEOUT_MS, type OutputChunk, type RunHandlers, type RunRequest, type RunResult, type RunStatus, type Runtime } from './types.ts';
 
@@ -45,6 +46,11 @@ export interface WorkerRuntimeOptions {
    * that load their modules themselves (NodeRuntime) never ask.
    */
   loadBundle?: (name: BundleName) => Promise<string>;
+  /**
+   * Code compiled in advance (at build time) for files as the page first showed them. A run sends the
+   * code of every unchanged file, so a worker needs its transpiler only for edited files.
+   */
+  compiledCode?: CompiledCode;
 }
 
 export const EXIT_CODE_TIMEOUT = 124;
@@ -89,6 +95,8 @@ interface ActiveRun {
 export class WorkerRuntime implements Runtime {
   readonly name: string;
   private spare: TrackedWorker | undefined;
+  /** Bundles a worker of this runtime asked for: every new worker gets them before its run. */
+  private readonly servedBundles = new Map<BundleName, string>();
   private active: ActiveRun | undefined;
   private disposed = false;
 
@@ -105,12 +113,19 @@ export class WorkerRuntime implements Runtime {
    */
   warmUp(): Promise<void> {
     if (this.disposed) return Promise.resolve();
-    this.spare ??= new TrackedWorker(this.options.spawn());
+    this.spare ??= this.spawn();
     return this.spare.ready;
   }
 
+  private spawn(): TrackedWorker {
+    const worker = new TrackedWorker(this.options.spawn());
+    // What this page needed before it will likely need again: the worker evaluates it while idle.
+    for (const [name, source] of this.servedBundles) worker.port.post({ type: 'bundle', name, source });
+    return worker;
+  }
+
   private takeWorker(): TrackedWorker {
-    const worker = this.spare ?? new TrackedWorker(this.options.spawn());
+    const worker = this.spare ?? this.spawn();
     this.spare = undefined;
     return worker;
   }
@@ -132,6 +147,7 @@ export class WorkerRuntime implements Runtime {
       let executeMs = 0;
       let writtenFiles: Record<string, string> = {};
       let deadlineAt: number | undefined;
+      let compiledReported = false;
 
       const finish = (status: RunStatus, exitCode: number, systemLine?: string): void => {
         if (settled) return;
@@ -189,9 +205,17 @@ export class WorkerRuntime implements Runtime {
               if (!settled) worker.post({ type: 'fetch-result', id: message.id, result });
             });
             break;
+          case 'compiled':
+            // Trusted once per run: it is posted before any learner code runs (see LearnerEnvironment).
+            if (compiledReported) break;
+            compiledReported = true;
+            for (const [path, { source, code }] of Object.entries(message.files)) this.options.compiledCode?.add(path, source, code);
+            break;
           case 'load-bundle':
             void this.serveBundle(message.name).then((answer) => {
               if (!settled) worker.post(answer);
+              // The spare, started before this bundle was needed, gets it too while it is idle.
+              if (answer.source !== undefined && this.spare && this.spare.port !== worker) this.spare.port.post(answer);
             });
             break;
           case 'done':
@@ -202,9 +226,10 @@ export class WorkerRuntime implements Runtime {
             break;
         }
       };
-      worker.post({ type: 'run', request, outputCap: cap });
+      const compiled = this.options.compiledCode?.lookup(request.files);
+      worker.post({ type: 'run', request, outputCap: cap, ...(compiled ? { compiled } : {}) });
       // The next run's worker starts loading while this one runs.
-      if (this.options.keepSpare !== false) this.spare = new TrackedWorker(this.options.spawn());
+      if (this.options.keepSpare !== false) this.spare = this.spawn();
     });
   }
 
@@ -220,7 +245,9 @@ export class WorkerRuntime implements Runtime {
   private async serveBundle(name: BundleName): Promise<HostToWorker> {
     if (!this.options.loadBundle) return { type: 'bundle', name, error: `${this.name} has no ${name} bundle` };
     try {
-      return { type: 'bundle', name, source: await this.options.loadBundle(name) };
+      const source = await this.options.loadBundle(name);
+      this.servedBundles.set(name, source);
+      return { type: 'bundle', name, source };
     } catch (error) {
       return { type: 'bundle', name, error: error instanceof Error ? error.message : String(error) };
     }

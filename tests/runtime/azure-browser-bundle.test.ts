@@ -5,43 +5,17 @@
  * stand-in scope as worker-bundle.test.ts; Chromium itself is covered by tests/e2e/azure-sandbox.spec.ts.
  */
 import { readFile } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import { expect, test } from 'vitest';
-import { azureSdkSource } from '../../src/runtime/generated/azure-sdk-source.ts';
-import { workerSource } from '../../src/runtime/generated/worker-source.ts';
 import { createAzureWorld } from '../../src/runtime/azure/host/index.ts';
-import { SimulatedNetwork, WorkerRuntime, type OutputChunk, type WorkerPort } from '../../src/runtime/index.ts';
+import { CompiledCode, SimulatedNetwork, WorkerRuntime, type OutputChunk } from '../../src/runtime/index.ts';
 import { AZURE_SDK_GENERATED_FILE, bundleAzureSdk, renderAzureSdkModule } from '../../src/runtime/tools/build-worker-source.ts';
 import { DB_PASSWORD, paymentsScenario } from './azure-fixtures.ts';
+import { bundleServer, spawnBrowserWorker } from './browser-worker-harness.ts';
 
 test('the generated Azure SDK bundle is up to date (else run: npm run build:worker)', async () => {
   const fresh = renderAzureSdkModule(await bundleAzureSdk());
   expect((await readFile(AZURE_SDK_GENERATED_FILE, 'utf8')) === fresh).toBe(true);
 }, 60_000);
-
-const WORKER_SCOPE_STAND_IN = `
-const { parentPort } = require('node:worker_threads');
-const listeners = { message: [], error: [], unhandledrejection: [] };
-globalThis.self = globalThis;
-globalThis.postMessage = (message) => parentPort.postMessage(message);
-globalThis.addEventListener = (type, listener) => listeners[type].push(listener);
-parentPort.on('message', (data) => listeners.message.forEach((listener) => listener({ data })));
-process.on('unhandledRejection', (reason) => listeners.unhandledrejection.forEach((listener) => listener({ reason, preventDefault() {} })));
-Object.defineProperty(globalThis, 'Buffer', { value: Buffer, writable: false, configurable: false });
-`;
-
-function spawnBundle(): WorkerPort {
-  const worker = new Worker(WORKER_SCOPE_STAND_IN + workerSource, { eval: true, stdout: true, stderr: true });
-  const port: WorkerPort = {
-    post: (message) => worker.postMessage(message),
-    onMessage: () => {},
-    onCrash: () => {},
-    terminate: () => void worker.terminate(),
-  };
-  worker.on('message', (message) => port.onMessage(message));
-  worker.on('error', (error) => port.onCrash({ reason: error.message, outOfMemory: false }));
-  return port;
-}
 
 test('the browser worker asks for the Azure bundle only when a program imports @azure/..., and the SDK browser build reads the secret', async () => {
   const network = new SimulatedNetwork();
@@ -50,13 +24,11 @@ test('the browser worker asks for the Azure bundle only when a program imports @
   const requested: string[] = [];
   const runtime = new WorkerRuntime({
     name: 'bundle',
-    spawn: spawnBundle,
+    spawn: () => spawnBrowserWorker(),
     network,
     keepSpare: false,
-    loadBundle: async (name) => {
-      requested.push(name);
-      return azureSdkSource;
-    },
+    loadBundle: bundleServer(requested),
+    compiledCode: new CompiledCode(),
   });
   const run = async (code: string) => {
     const chunks: OutputChunk[] = [];
@@ -66,7 +38,7 @@ test('the browser worker asks for the Azure bundle only when a program imports @
   };
 
   await run('console.log("no azure here");');
-  expect(requested).toEqual([]);
+  expect(requested).toEqual(['transpiler']);
 
   const { result, stdout, stderr } = await run(
     [
@@ -80,7 +52,7 @@ test('the browser worker asks for the Azure bundle only when a program imports @
   expect(stderr).toContain('ManagedIdentityCredential: answered, signed in as payments-api');
   expect(stdout).toBe('match undefined\n');
   expect(result).toMatchObject({ status: 'ok', exitCode: 0 });
-  expect(requested).toEqual(['azure-sdk']);
+  expect(requested).toEqual(['transpiler', 'azure-sdk']);
   expect(world.engine.audit.entries().map((entry) => [entry.identity, entry.operation, entry.status])).toEqual([
     ['anonymous', 'SecretGet', 401],
     ['payments-api', 'SecretGet', 200],

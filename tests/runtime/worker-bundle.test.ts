@@ -4,49 +4,38 @@
  * DedicatedWorkerGlobalScope; the real iframe + Worker path is covered by Playwright.
  */
 import { readFile } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import { expect, test } from 'vitest';
-import { workerSource } from '../../src/runtime/generated/worker-source.ts';
-import { createPaymentsApi, PAYMENTS_API_HOST, SimulatedNetwork, WorkerRuntime, type OutputChunk, type WorkerPort } from '../../src/runtime/index.ts';
-import { bundleWorker, GENERATED_FILE, renderGeneratedModule } from '../../src/runtime/tools/build-worker-source.ts';
+import { transpile } from '../../src/runtime/core/transpile.ts';
+import { CompiledCode, createPaymentsApi, PAYMENTS_API_HOST, SimulatedNetwork, WorkerRuntime, type HostToWorker, type OutputChunk, type RunRequest } from '../../src/runtime/index.ts';
+import {
+  bundleTranspiler,
+  bundleWorker,
+  GENERATED_FILE,
+  renderGeneratedModule,
+  renderTranspilerModule,
+  TRANSPILER_GENERATED_FILE,
+} from '../../src/runtime/tools/build-worker-source.ts';
+import { bundleServer, spawnBrowserWorker } from './browser-worker-harness.ts';
 
 test('the generated worker source is up to date (else run: node src/runtime/tools/build-worker-source.ts)', async () => {
   const fresh = renderGeneratedModule(await bundleWorker());
   expect((await readFile(GENERATED_FILE, 'utf8')) === fresh).toBe(true);
 }, 60_000);
 
-/** `self` as a browser worker has it, plus network/loading globals the bundle must remove. */
-const WORKER_SCOPE_STAND_IN = `
-const { parentPort } = require('node:worker_threads');
-const listeners = { message: [], error: [], unhandledrejection: [] };
-globalThis.self = globalThis;
-globalThis.postMessage = (message) => parentPort.postMessage(message);
-globalThis.addEventListener = (type, listener) => listeners[type].push(listener);
-parentPort.on('message', (data) => listeners.message.forEach((listener) => listener({ data })));
-process.on('unhandledRejection', (reason) => listeners.unhandledrejection.forEach((listener) => listener({ reason, preventDefault() {} })));
-globalThis.XMLHttpRequest = function XMLHttpRequest() {};
-globalThis.importScripts = function importScripts() {};
-globalThis.WebSocket = function WebSocket() {};
-// Node's fetch internals need Node's Buffer; browsers have none, so the bundle installs its own.
-Object.defineProperty(globalThis, 'Buffer', { value: Buffer, writable: false, configurable: false });
-`;
-
-function spawnBundle(): WorkerPort {
-  const worker = new Worker(WORKER_SCOPE_STAND_IN + workerSource, { eval: true, stdout: true, stderr: true });
-  const port: WorkerPort = {
-    post: (message) => worker.postMessage(message),
-    onMessage: () => {},
-    onCrash: () => {},
-    terminate: () => void worker.terminate(),
-  };
-  worker.on('message', (message) => port.onMessage(message));
-  worker.on('error', (error) => port.onCrash({ reason: error.message, outOfMemory: false }));
-  return port;
-}
+test('the generated transpiler bundle is up to date (else run: npm run build:worker)', async () => {
+  const fresh = renderTranspilerModule(await bundleTranspiler());
+  expect((await readFile(TRANSPILER_GENERATED_FILE, 'utf8')) === fresh).toBe(true);
+}, 60_000);
 
 test('the bundle runs a program, removes network globals and serves fetch from the simulated network', async () => {
   const payments = createPaymentsApi();
-  const runtime = new WorkerRuntime({ name: 'bundle', spawn: spawnBundle, network: new SimulatedNetwork({ [PAYMENTS_API_HOST]: payments.handler }), keepSpare: false });
+  const runtime = new WorkerRuntime({
+    name: 'bundle',
+    spawn: () => spawnBrowserWorker(),
+    network: new SimulatedNetwork({ [PAYMENTS_API_HOST]: payments.handler }),
+    keepSpare: false,
+    loadBundle: bundleServer(),
+  });
   const chunks: OutputChunk[] = [];
   const result = await runtime.run(
     {
@@ -71,5 +60,81 @@ test('the bundle runs a program, removes network globals and serves fetch from t
   expect(text('stderr')).toContain("Uncaught TypeError: Cannot read properties of null (reading 'boom')\n    at /app/index.ts:7:6");
   expect(result).toMatchObject({ status: 'error', exitCode: 1 });
   expect(payments.requests.map((request) => request.method)).toEqual(['GET']);
+  runtime.dispose();
+}, 30_000);
+
+/** A runtime over the browser bundle that records what each worker was sent and which bundles it asked for. */
+function recordingRuntime(compiledCode: CompiledCode) {
+  const sent: HostToWorker[][] = [];
+  const requested: string[] = [];
+  const runtime = new WorkerRuntime({
+    name: 'bundle',
+    spawn: () => spawnBrowserWorker(sent[sent.push([]) - 1]),
+    network: new SimulatedNetwork(),
+    loadBundle: bundleServer(requested),
+    compiledCode,
+  });
+  const run = async (request: RunRequest) => {
+    const chunks: OutputChunk[] = [];
+    const result = await runtime.run(request, { onOutput: (chunk) => chunks.push(chunk) });
+    return { result, output: chunks.map((chunk) => chunk.text).join('') };
+  };
+  return { runtime, run, sent, requested };
+}
+
+const MAIN = "import { greet } from './greet.ts';\nconst name: string = 'class';\nconsole.log(greet(name));\n";
+const GREET = 'export const greet = (who: string): string => `hello, ${who}`;\n';
+
+test('files as the page compiled them run without the transpiler; an edited file loads it, and its syntax error keeps its position', async () => {
+  const compiled = new CompiledCode();
+  for (const [name, source] of [['main.ts', MAIN], ['greet.ts', GREET]] as const) {
+    const result = transpile(`/app/${name}`, source);
+    if (result.ok) compiled.add(`/app/${name}`, source, result.code);
+  }
+  const { runtime, run, sent, requested } = recordingRuntime(compiled);
+
+  const asShown = await run({ files: { 'main.ts': MAIN, 'greet.ts': GREET }, entry: 'main.ts', env: {} });
+  expect(asShown.output).toBe('hello, class\n');
+  expect(requested).toEqual([]);
+  const firstRun = sent[0]!.find((message) => message.type === 'run');
+  expect(firstRun?.type === 'run' && Object.keys(firstRun.compiled ?? {}).sort()).toEqual(['/app/greet.ts', '/app/main.ts']);
+
+  const edited = await run({ files: { 'main.ts': MAIN, 'greet.ts': GREET.replace('hello', 'hi') }, entry: 'main.ts', env: {} });
+  expect(edited.output).toBe('hi, class\n');
+  expect(requested).toEqual(['transpiler']);
+
+  const broken = await run({ files: { 'main.ts': MAIN.replace("const name: string = 'class';", "const name: string = 'class;"), 'greet.ts': GREET }, entry: 'main.ts', env: {} });
+  expect(broken.result.status).toBe('error');
+  expect(broken.output).toContain('/app/main.ts:2');
+  runtime.dispose();
+}, 30_000);
+
+test('code a worker compiled is reused for the same text, and later workers get the transpiler before their run', async () => {
+  const compiled = new CompiledCode();
+  const { runtime, run, sent, requested } = recordingRuntime(compiled);
+  const files = { 'main.ts': MAIN, 'greet.ts': GREET };
+
+  expect((await run({ files, entry: 'main.ts', env: {} })).output).toBe('hello, class\n');
+  expect(requested).toEqual(['transpiler']);
+  expect(Object.keys(compiled.lookup(files)).sort()).toEqual(['/app/greet.ts', '/app/main.ts']);
+
+  // The same text again: its code comes with the run.
+  expect((await run({ files, entry: 'main.ts', env: {} })).output).toBe('hello, class\n');
+  const second = sent[1]!.find((message) => message.type === 'run');
+  expect(second?.type === 'run' && Object.keys(second.compiled ?? {}).length).toBe(2);
+  // The spare started after the first run was sent the transpiler unasked, before its run.
+  const kinds = sent[1]!.map((message) => (message.type === 'bundle' ? `bundle:${message.name}` : message.type));
+  expect(kinds.indexOf('bundle:transpiler')).toBeGreaterThanOrEqual(0);
+  expect(kinds.indexOf('bundle:transpiler')).toBeLessThan(kinds.indexOf('run'));
+  expect(requested).toEqual(['transpiler']);
+
+  // A worker that did not get its code cannot hand the host code for a text it was not given.
+  const forged = await run({
+    files: { 'main.ts': "self.postMessage({ type: 'compiled', files: { '/app/x.ts': { source: 'a', code: 'b' } } });\n" },
+    entry: 'main.ts',
+    env: {},
+  });
+  expect(forged.result.status).toBe('ok');
+  expect(compiled.lookup({ '/app/x.ts': 'a' })).toEqual({});
   runtime.dispose();
 }, 30_000);

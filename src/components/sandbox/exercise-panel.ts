@@ -1,7 +1,7 @@
 import { createTwoFilesPatch } from "diff";
 import type { CheckResult, GradeReport } from "../../grading/index.ts";
 import { ProgressStore } from "../../progress/progress-store.ts";
-import type { CodeEditor } from "./code-editor";
+import type { SandboxEditor } from "./lazy-code-editor";
 import type { SandboxConfig } from "./sandbox-config";
 import { gradingServices } from "./grading-services";
 
@@ -20,7 +20,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
  * records progress), hints one at a time, the solution as a diff with an undo, and
  * drafts kept in localStorage so a learner's code survives a reload.
  */
-export function mountExercisePanel(options: { host: HTMLElement; toolbarActions: HTMLElement; after: HTMLElement; editor: CodeEditor; config: SandboxConfig; exercise: Exercise }): void {
+export function mountExercisePanel(options: { host: HTMLElement; toolbarActions: HTMLElement; after: HTMLElement; editor: SandboxEditor; config: SandboxConfig; exercise: Exercise }): void {
   const { host, editor, config, exercise } = options;
   const draftKey = DRAFT_PREFIX + config.id;
   const store = new ProgressStore(safeStorage());

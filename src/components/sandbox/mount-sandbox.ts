@@ -1,11 +1,9 @@
 import type { RunResult } from "../../runtime/index";
-import { CodeEditor } from "./code-editor";
+import { LazyCodeEditor } from "./lazy-code-editor";
 import { OutputTerminal } from "./output-terminal";
 import { KeyValuePanel } from "./key-value-panel";
-import { pageServices, resetAzureWorld, useAzureWorld } from "./page-services";
+import { pageServices, registerCompiled, resetAzureWorld, useAzureWorld } from "./page-services";
 import { exerciseAzureWorld } from "../../grading/sandbox-azure";
-
-
 import type { SandboxConfig } from "./sandbox-config";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -47,13 +45,27 @@ export function mountSandbox(host: HTMLElement): void {
   const status = el("p", { className: "sandbox-status", role: "status", textContent: "Ready." });
   ui.append(toolbar, editorHost, hint, panels, termLabel, termHost, status);
 
+  // The build-time highlighted code of each file: the editor shows it until CodeMirror loads.
+  const rendered = new Map<string, HTMLElement>();
+  for (const figure of host.querySelectorAll<HTMLElement>(".sandbox-static figure[data-file]")) {
+    const pre = figure.querySelector("pre");
+    if (pre && figure.dataset.file) rendered.set(figure.dataset.file, pre);
+  }
   host.querySelector(".sandbox-static")?.remove();
   host.append(ui);
 
   const names = Object.keys(config.sources);
   const first = config.entry && names.includes(config.entry) ? config.entry : names[0]!;
   const run = () => void runProgram();
-  const editor = new CodeEditor(editorHost, config.sources, first, { onRun: run, label: "Code editor", lines });
+  const editor = new LazyCodeEditor(editorHost, config.sources, first, {
+    onRun: run,
+    label: "Code editor",
+    lines,
+    rendered,
+    eager: Boolean(config.exercise),
+    onLoadError: () => (hint.textContent = "The full editor could not load; you can still edit the code here as plain text. Ctrl+Enter (⌘+Enter) runs."),
+  });
+  registerCompiled(config);
   const env = new KeyValuePanel(envDetails, { caption: "Environment variables (process.env)", key: "Name", value: "Value", multiline: false }, config.env);
   const files = new KeyValuePanel(filesDetails, { caption: "Files outside /app (path and content)", key: "Path", value: "Content", multiline: true }, config.virtualFiles);
   const terminal = new OutputTerminal(termHost, { fontSize: large ? 16 : 14, rows: large ? 14 : 12 });

@@ -1,7 +1,8 @@
 import type { WorkerRuntime } from "../../runtime/index";
-import { SimulatedNetwork, createPaymentsApi, PAYMENTS_API_HOST, type PaymentsApi } from "../../runtime/index";
+import { CompiledCode, SimulatedNetwork, createPaymentsApi, PAYMENTS_API_HOST, type PaymentsApi } from "../../runtime/index";
 import { createLocalRuntime } from "../../runtime/browser";
 import type { AzureWorld, AzureWorldConfig } from "../../runtime/azure/host/index";
+import type { SandboxConfig } from "./sandbox-config";
 
 /**
  * What every sandbox on a page shares: one simulated network (so the payments
@@ -12,6 +13,8 @@ export interface PageServices {
   network: SimulatedNetwork;
   payments: PaymentsApi;
   runtime: WorkerRuntime;
+  /** Build-time code of every sandbox's starting files on this page. */
+  compiledCode: CompiledCode;
 }
 
 let services: PageServices | undefined;
@@ -20,9 +23,19 @@ export function pageServices(): PageServices {
   if (!services) {
     const payments = createPaymentsApi();
     const network = new SimulatedNetwork({ [PAYMENTS_API_HOST]: payments.handler });
-    services = { network, payments, runtime: createLocalRuntime({ network }) };
+    const compiledCode = new CompiledCode();
+    services = { network, payments, compiledCode, runtime: createLocalRuntime({ network, compiledCode }) };
   }
   return services;
+}
+
+/** Lets runs of this sandbox's files, as shown, use the code compiled at build time. */
+export function registerCompiled(config: SandboxConfig): void {
+  const { compiledCode } = pageServices();
+  for (const [name, code] of Object.entries(config.compiled ?? {})) {
+    const source = config.sources[name];
+    if (source !== undefined) compiledCode.add(`/app/${name}`, source, code);
+  }
 }
 
 /**

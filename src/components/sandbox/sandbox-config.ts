@@ -10,6 +10,11 @@ export interface SandboxConfig {
   env: Record<string, string>;
   /** The learner's files, relative to /app. */
   sources: Record<string, string>;
+  /**
+   * `sources` compiled at build time (file name -> module code), so running the files as shown needs
+   * no transpiler on the page. Edited files are compiled in the browser.
+   */
+  compiled?: Record<string, string>;
   /** Files outside /app, e.g. /run/secrets/db_password. */
   virtualFiles: Record<string, string>;
   timeoutMs?: number;

@@ -14,6 +14,7 @@ import { createDotenvConfigModule, createDotenvModule } from './dotenv.ts';
 import { EventLoop, type HostTimers } from './event-loop.ts';
 import { createFsModule } from './fs-shim.ts';
 import { inspect } from './inspect.ts';
+import type { Transpile } from './compiled-code.ts';
 import { LinkError, ModuleLoader, type Evaluate } from './module-loader.ts';
 import { ModuleRegistry, registeredModules, type ModuleContext } from './module-registry.ts';
 import { OutputSink } from './output-sink.ts';
@@ -33,6 +34,8 @@ export interface EnvironmentHost {
    * modules always see the shims through their wrapper's parameters.
    */
   installGlobal: (name: string, value: unknown) => void;
+  /** TypeScript -> module body, for files the run brought no compiled code for. */
+  transpile: Transpile;
 }
 
 /** Why the program stops on an error. */
@@ -57,14 +60,14 @@ export class LearnerEnvironment {
   }
 
   receive(message: HostToWorker): void {
-    if (message.type === 'run') void this.run(message.request, message.outputCap);
+    if (message.type === 'run') void this.run(message.request, message.outputCap, message.compiled);
     else if (message.type === 'fetch-result') this.pendingFetches.get(message.id)?.(message.result);
     // `bundle` answers are taken by the worker entry that asked (see worker/browser-worker-entry.ts).
   }
 
   private formatStack = (stack: string): string => cleanStack(stack, this.sources);
 
-  private async run(request: RunRequest, outputCap: number): Promise<void> {
+  private async run(request: RunRequest, outputCap: number, compiled: Record<string, string> = {}): Promise<void> {
     const startedAt = performance.now();
     const sink = new OutputSink((chunks) => this.host.post({ type: 'output', chunks }), this.host.timers, outputCap);
     const loop = new EventLoop(this.host.timers, (error) => this.reportUncaught(error, 'exception'));
@@ -109,10 +112,10 @@ export class LearnerEnvironment {
     const registry = this.createRegistry(vfs, process, fs);
     let loader: ModuleLoader;
     const context = (): ModuleContext => ({ fetch, process, console, fs, require: (name) => loader.requireBuiltin(name) });
-    loader = new ModuleLoader({ vfs, registry, sources: this.sources, evaluate: this.host.evaluate, globals, context });
+    loader = new ModuleLoader({ vfs, registry, sources: this.sources, evaluate: this.host.evaluate, globals, context, transpile: this.host.transpile, compiled });
 
     try {
-      loader.link(request.entry);
+      await loader.link(request.entry);
     } catch (error) {
       this.transpileMs = performance.now() - startedAt;
       if (!(error instanceof LinkError)) throw error;
@@ -120,6 +123,8 @@ export class LearnerEnvironment {
       return;
     }
     this.transpileMs = performance.now() - startedAt;
+    // Always sent, even empty: the host takes only a run's first, which is then surely this one.
+    this.host.post({ type: 'compiled', files: loader.transpiled });
     this.executeStartedAt = performance.now();
 
     try {

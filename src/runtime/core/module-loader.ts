@@ -10,7 +10,7 @@
 import { dirname, resolveFrom } from './path-shim.ts';
 import type { ModuleContext, ModuleRegistry } from './module-registry.ts';
 import type { LearnerSources, SourceLocation } from './stack-trace.ts';
-import { transpile } from './transpile.ts';
+import type { Transpile } from './compiled-code.ts';
 import type { VirtualFs } from './virtual-fs.ts';
 
 /** Evaluates wrapped module code named `sourceUrl` and returns the wrapper function. */
@@ -48,12 +48,18 @@ export interface ModuleLoaderOptions {
   /** Shims passed to every module under these names (process, console, fetch, timers...). */
   globals: Record<string, unknown>;
   context: () => ModuleContext;
+  /** Turns a learner file into a module body; may load the transpiler first (browser). */
+  transpile: Transpile;
+  /** Code compiled in advance, by absolute path, for files whose text has not changed. */
+  compiled?: Record<string, string>;
 }
 
 export class ModuleLoader {
   private readonly linked = new Map<string, LinkedModule>();
   private readonly order: string[] = [];
   private readonly exportsByKey = new Map<string, unknown>();
+  /** Files this loader transpiled itself (no compiled code came with the run), by absolute path. */
+  readonly transpiled: Record<string, { source: string; code: string }> = {};
 
   private readonly options: ModuleLoaderOptions;
 
@@ -82,15 +88,15 @@ export class ModuleLoader {
     );
   }
 
-  /** Phase 1. Throws LinkError. */
-  link(entry: string): string {
+  /** Phase 1. Rejects with LinkError. */
+  async link(entry: string): Promise<string> {
     const entryPath = this.options.vfs.resolve(entry);
     if (!this.options.vfs.exists(entryPath)) throw new LinkError(`Cannot find module '${entryPath}'`, undefined, 'Error');
-    this.visit(entryPath);
+    await this.visit(entryPath);
     return entryPath;
   }
 
-  private visit(key: string): void {
+  private async visit(key: string): Promise<void> {
     if (this.linked.has(key)) return;
     if (!key.startsWith('/')) {
       this.linked.set(key, { kind: 'builtin', name: key });
@@ -104,8 +110,10 @@ export class ModuleLoader {
       this.order.push(key);
       return;
     }
-    const result = transpile(key, source);
+    const compiled = this.options.compiled?.[key];
+    const result = compiled !== undefined ? { ok: true as const, code: compiled } : await this.options.transpile(key, source);
     if (!result.ok) throw new LinkError(result.message, result.location, 'SyntaxError');
+    if (compiled === undefined) this.transpiled[key] = { source, code: result.code };
     const dependencies = new Map<string, string>();
     const module: LinkedModule = { kind: 'learner', path: key, code: result.code, dependencies };
     // Registered before its dependencies so an import cycle ends instead of recursing.
@@ -114,7 +122,7 @@ export class ModuleLoader {
       const specifier = match[2] ?? '';
       const resolved = this.resolve(specifier, key);
       dependencies.set(specifier, resolved);
-      this.visit(resolved);
+      await this.visit(resolved);
     }
     this.order.push(key);
   }

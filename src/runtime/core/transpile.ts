@@ -5,9 +5,10 @@
  * line keeps its own columns (see LEARNER_LINE_OFFSET).
  */
 import { transform } from 'sucrase';
-import { LEARNER_LINE_OFFSET, type SourceLocation } from './stack-trace.ts';
+import type { TranspileResult } from './compiled-code.ts';
+import { LEARNER_LINE_OFFSET } from './stack-trace.ts';
 
-export type TranspileResult = { ok: true; code: string } | { ok: false; message: string; location: SourceLocation };
+export type { TranspileResult } from './compiled-code.ts';
 
 /** A sucrase parse error carries `loc` with a 1-based line and column (verified against 3.35). */
 function locationOf(error: unknown): { line: number; column: number } | undefined {

@@ -5,7 +5,6 @@
  */
 import { LearnerEnvironment } from '../core/learner-environment.ts';
 import { captureHostTimers } from '../core/event-loop.ts';
-import { transpile } from '../core/transpile.ts';
 import type { HostToWorker, WorkerToHost } from '../protocol.ts';
 import { installSandboxModules } from '../sandbox-modules.ts';
 import { BundleLoader } from './bundle-loader.ts';
@@ -34,6 +33,8 @@ function startBrowserWorker(): void {
     post,
     timers,
     evaluate: (code) => indirectEval(code),
+    // sucrase is not in this bundle: most runs bring compiled code, and the page sends it when not.
+    transpile: async (file, source) => (await bundles.load('transpiler')).transpile(file, source),
     installGlobal: (name, value) => {
       try {
         scope[name] = value;
@@ -43,8 +44,17 @@ function startBrowserWorker(): void {
     },
   });
   scope.addEventListener('message', (event) => {
-    if (event.data.type === 'bundle') bundles.receive(event.data);
-    else environment.receive(event.data);
+    const message = event.data;
+    if (message.type !== 'bundle') {
+      environment.receive(message);
+      return;
+    }
+    const unasked = !bundles.has(message.name);
+    bundles.receive(message);
+    // A transpiler sent to the idle spare: compile sucrase's hot paths now, not during the learner's run.
+    if (unasked && message.name === 'transpiler' && bundles.has('transpiler')) {
+      void bundles.load('transpiler').then(({ transpile }) => transpile('/warmup.ts', 'const warm: number = 1;\nexport default warm;\n'));
+    }
   });
   scope.addEventListener('error', (event) => {
     event.preventDefault();
@@ -54,8 +64,6 @@ function startBrowserWorker(): void {
     event.preventDefault();
     environment.reportUncaught(event.reason, 'rejection');
   });
-  // Compile sucrase's hot paths now, while the worker is the idle spare, not during the learner's run.
-  transpile('/warmup.ts', 'const warm: number = 1;\nexport default warm;\n');
   post({ type: 'ready' });
 }
 

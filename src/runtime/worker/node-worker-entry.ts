@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { captureHostTimers } from '../core/event-loop.ts';
 import { LearnerEnvironment } from '../core/learner-environment.ts';
+import { transpile } from '../core/transpile.ts';
 import type { HostToWorker } from '../protocol.ts';
 import { installSandboxModules } from '../sandbox-modules.ts';
 
@@ -19,6 +20,7 @@ const environment = new LearnerEnvironment({
   post: (message) => port.postMessage(message),
   timers: captureHostTimers(globalThis),
   evaluate: (code) => indirectEval(code),
+  transpile,
   // Node's own internals (fetch's body handling) use the global Buffer: leave that one alone.
   installGlobal: (name, value) => {
     if (name !== 'Buffer') Reflect.set(globalThis, name, value);

@@ -1,0 +1,174 @@
+import type { CodeEditor } from "./code-editor";
+
+/** What the sandbox and the exercise panel need from an editor, loaded or not. */
+export interface SandboxEditor {
+  readonly current: string;
+  show(name: string): void;
+  /** Every file's current text. */
+  files(): Record<string, string>;
+  reset(files: Record<string, string>): void;
+}
+
+export interface LazyCodeEditorOptions {
+  onRun: () => void;
+  label: string;
+  lines: number;
+  /** The page's build-time highlighted `<pre>` of each file, shown until CodeMirror loads. */
+  rendered: Map<string, HTMLElement>;
+  /** Load CodeMirror now (an exercise, where editing is the point) rather than on the first intent to edit. */
+  eager: boolean;
+  /** The editor could not load (offline, a missing chunk): the plain-text editing stays. */
+  onLoadError: (error: unknown) => void;
+}
+
+interface Preview {
+  pre: HTMLElement;
+  /** The text and markup the page rendered, to restore on Reset. */
+  source: string;
+  html: string;
+  /** Typed into since it was rendered or reset (its text must then be read back from the DOM). */
+  edited: boolean;
+}
+
+/**
+ * The sandbox's editor, in two stages. First each file is the highlighted code the page already
+ * rendered, made editable as plain text (`contenteditable="plaintext-only"`): reading a lesson and
+ * pressing Run needs no editor code at all. CodeMirror (about 135 KB gz) loads on the first intent
+ * to edit: a pointer press or focus on the code. It then takes over the text, the caret and the
+ * focus, so keys typed while it loads are kept. If it cannot load, plain-text editing still works.
+ */
+export class LazyCodeEditor implements SandboxEditor {
+  #host: HTMLElement;
+  #options: LazyCodeEditorOptions;
+  #previews = new Map<string, Preview>();
+  #current: string;
+  #editor: CodeEditor | undefined;
+  #loading: Promise<void> | undefined;
+  #composing = false;
+
+  constructor(host: HTMLElement, files: Record<string, string>, first: string, options: LazyCodeEditorOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#current = first;
+    for (const [name, source] of Object.entries(files)) {
+      const pre = this.#previewElement(name, source);
+      this.#previews.set(name, { pre, source, html: pre.innerHTML, edited: false });
+      pre.hidden = name !== first;
+      host.append(pre);
+    }
+    const load = () => void this.load();
+    host.addEventListener("pointerdown", load);
+    host.addEventListener("focusin", load);
+    host.addEventListener("input", (event) => {
+      for (const preview of this.#previews.values()) if (preview.pre === event.target) preview.edited = true;
+    });
+    // Swapping elements under an input method would drop the composed text: wait for it to end.
+    host.addEventListener("compositionstart", () => (this.#composing = true));
+    host.addEventListener("compositionend", () => (this.#composing = false));
+    if (options.eager) load();
+  }
+
+  /** The build-time markup when it holds exactly this text, else the text unhighlighted. */
+  #previewElement(name: string, source: string): HTMLElement {
+    const rendered = this.#options.rendered.get(name);
+    const pre = rendered && rendered.textContent === source ? rendered : Object.assign(document.createElement("pre"), { textContent: source });
+    pre.className = `${pre.className} sandbox-preview`.trim();
+    pre.removeAttribute("style");
+    pre.removeAttribute("tabindex");
+    pre.setAttribute("contenteditable", "plaintext-only");
+    pre.setAttribute("role", "textbox");
+    pre.setAttribute("aria-multiline", "true");
+    pre.setAttribute("aria-label", `${this.#options.label}: ${name}`);
+    pre.setAttribute("spellcheck", "false");
+    pre.setAttribute("autocapitalize", "off");
+    pre.setAttribute("autocorrect", "off");
+    pre.setAttribute("translate", "no");
+    pre.style.minHeight = `${Math.max(6, this.#options.lines) * 1.5}em`;
+    return pre;
+  }
+
+  get current(): string {
+    return this.#editor?.current ?? this.#current;
+  }
+
+  /** Loads CodeMirror and hands it the files; resolves once it shows (or failed to load). */
+  load(): Promise<void> {
+    this.#loading ??= import("./code-editor").then(
+      ({ CodeEditor }) => this.#whenNotComposing().then(() => this.#swapIn(CodeEditor)),
+      (error: unknown) => this.#options.onLoadError(error),
+    );
+    return this.#loading;
+  }
+
+  #whenNotComposing(): Promise<void> {
+    if (!this.#composing) return Promise.resolve();
+    return new Promise((resolve) => this.#host.addEventListener("compositionend", () => setTimeout(resolve), { once: true }));
+  }
+
+  #swapIn(Editor: typeof CodeEditor): void {
+    const files = this.files();
+    const pre = this.#previews.get(this.#current)?.pre;
+    const hadFocus = pre !== undefined && pre.contains(document.activeElement);
+    const selection = hadFocus && pre ? selectionOffsets(pre) : undefined;
+    for (const preview of this.#previews.values()) preview.pre.remove();
+    this.#previews.clear();
+    const editor = new Editor(this.#host, files, this.#current, { onRun: this.#options.onRun, label: this.#options.label, lines: this.#options.lines });
+    this.#editor = editor;
+    if (hadFocus) {
+      const length = editor.view.state.doc.length;
+      if (selection) editor.view.dispatch({ selection: { anchor: Math.min(selection.anchor, length), head: Math.min(selection.head, length) } });
+      editor.view.focus();
+    }
+  }
+
+  show(name: string): void {
+    if (this.#editor) return this.#editor.show(name);
+    if (!this.#previews.has(name)) return;
+    this.#current = name;
+    for (const [file, preview] of this.#previews) preview.pre.hidden = file !== name;
+  }
+
+  files(): Record<string, string> {
+    if (this.#editor) return this.#editor.files();
+    return Object.fromEntries([...this.#previews].map(([name, preview]) => [name, preview.edited ? plainText(preview.pre) : preview.source]));
+  }
+
+  reset(files: Record<string, string>): void {
+    if (this.#editor) return this.#editor.reset(files);
+    for (const [name, text] of Object.entries(files)) {
+      const preview = this.#previews.get(name);
+      if (!preview) continue;
+      if (text === preview.source) preview.pre.innerHTML = preview.html;
+      else preview.pre.textContent = text;
+      preview.edited = text !== preview.source;
+    }
+  }
+}
+
+/** The text of an edited preview: its text nodes, with a `<br>` (some engines insert one for Enter) as a newline. */
+function plainText(root: Node): string {
+  let text = "";
+  const walk = (node: Node): void => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) text += (child as Text).data;
+      else if (child.nodeName === "BR") text += "\n";
+      else walk(child);
+    }
+  };
+  walk(root);
+  return text;
+}
+
+/** The selection inside `root` as character offsets into its plain text. */
+function selectionOffsets(root: Node): { anchor: number; head: number } | undefined {
+  const selection = root.ownerDocument?.getSelection();
+  if (!selection?.anchorNode || !selection.focusNode || !root.contains(selection.anchorNode) || !root.contains(selection.focusNode)) return undefined;
+  const offsetOf = (node: Node, offset: number): number => {
+    const range = root.ownerDocument!.createRange();
+    range.setStart(root, 0);
+    range.setEnd(node, offset);
+    // cloneContents keeps <br>s, which the range's toString would drop.
+    return plainText(range.cloneContents()).length;
+  };
+  return { anchor: offsetOf(selection.anchorNode, selection.anchorOffset), head: offsetOf(selection.focusNode, selection.focusOffset) };
+}
