@@ -1,3 +1,4 @@
+import { appFileSystem } from "../runtime/app-files.ts";
 import { ExampleManifestSchema, type ExampleManifest } from "../schemas/example";
 
 /** A runnable example as the sandbox and the tests receive it. */
@@ -63,7 +64,5 @@ export function getExample(id: string): Example {
 
 /** The whole in-memory file system for a run: sources under /app plus seeded files. */
 export function exampleFiles(example: Example): Record<string, string> {
-  const files: Record<string, string> = { ...example.manifest.files };
-  for (const [name, text] of Object.entries(example.sources)) files[`/app/${name}`] = text;
-  return files;
+  return appFileSystem(example.sources, example.manifest.files);
 }

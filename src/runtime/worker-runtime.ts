@@ -215,7 +215,7 @@ export class WorkerRuntime implements Runtime {
             void this.serveBundle(message.name).then((answer) => {
               if (!settled) worker.post(answer);
               // The spare, started before this bundle was needed, gets it too while it is idle.
-              if (answer.source !== undefined && this.spare && this.spare.port !== worker) this.spare.port.post(answer);
+              if (answer.type === 'bundle' && answer.source !== undefined && this.spare && this.spare.port !== worker) this.spare.port.post(answer);
             });
             break;
           case 'done':

@@ -1,4 +1,5 @@
 import type { RunResult } from "../../runtime/index";
+import { appFileSystem } from "../../runtime/app-files";
 import { LazyCodeEditor } from "./lazy-code-editor";
 import { OutputTerminal } from "./output-terminal";
 import { KeyValuePanel } from "./key-value-panel";
@@ -114,9 +115,7 @@ export function mountSandbox(host: HTMLElement): void {
     termHost.scrollIntoView({ block: "nearest" });
     status.textContent = `Running ${config.entry}…`;
     const { runtime } = pageServices();
-    const sources = editor.files();
-    const fs: Record<string, string> = { ...files.values() };
-    for (const [name, text] of Object.entries(sources)) fs[`/app/${name}`] = text;
+    const fs = appFileSystem(editor.files(), files.values());
     terminal.write("system", `$ node ${config.entry}\n`);
     let result: RunResult | undefined;
     let firstOutput = false;
