@@ -74,7 +74,9 @@ export class LazyCodeEditor implements SandboxEditor {
     const pre = rendered && rendered.textContent === source ? rendered : Object.assign(document.createElement("pre"), { textContent: source });
     pre.className = `${pre.className} sandbox-preview`.trim();
     pre.removeAttribute("style");
-    pre.removeAttribute("tabindex");
+    // Explicit, though contenteditable is focusable anyway: axe counts only tabindex as focusable for a
+    // scrolling region (a tall file on a slide scrolls).
+    pre.tabIndex = 0;
     pre.setAttribute("contenteditable", "plaintext-only");
     pre.setAttribute("role", "textbox");
     pre.setAttribute("aria-multiline", "true");
