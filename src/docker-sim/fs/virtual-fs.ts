@@ -53,4 +53,13 @@ export class VirtualFs implements FileSystem {
   rm(path: string): void {
     throw new FsError("EACCES", path);
   }
+
+  /** The kernel owns /proc: even root cannot change its files' modes or owners. */
+  chmod(path: string): void {
+    throw new FsError(this.stat(path) ? "EPERM" : "ENOENT", path);
+  }
+
+  chown(path: string): void {
+    throw new FsError(this.stat(path) ? "EPERM" : "ENOENT", path);
+  }
 }
