@@ -1,13 +1,18 @@
 /**
  * A simulated `npm ci` / `npm install`. It needs a registry token only when package.json has a
- * private scoped dependency, looks for one where npm would (NPM_TOKEN / NODE_AUTH_TOKEN via an
- * .npmrc, a literal `_authToken=` in .npmrc, or the BuildKit secret file /run/secrets/npm_token),
- * and reports which source it used so a lesson can check that the token came from a secret mount.
+ * private scoped dependency, and looks for one where npm does: `_authToken=` in the project's or
+ * the user's .npmrc, either literal or `${NPM_TOKEN}`, which npm fills from its environment.
+ * It reports which source it used so a lesson can check that the token came from a secret mount.
+ *
+ * npm never opens /run/secrets/npm_token by itself: a secret mounted as a file reaches it only
+ * through the environment, with `env=NPM_TOKEN` on the mount or `NPM_TOKEN=$(cat ...) npm ci`.
+ * (A bare NPM_TOKEN / NODE_AUTH_TOKEN with no .npmrc is still accepted, a simplification that
+ * lessons typing a Dockerfile without an .npmrc rely on.)
  */
 import { resolvePath } from "../../fs/path.ts";
 import { fail, ok, type CommandContext, type ShellCommand } from "../types.ts";
 
-export type NpmTokenSource = "env" | "secret-file" | "npmrc" | null;
+export type NpmTokenSource = "env" | "npmrc" | null;
 
 export interface NpmInstallRecord {
   command: string;
@@ -40,8 +45,6 @@ function findToken(ctx: CommandContext): { source: NpmTokenSource; token: string
     const v = ctx.env.get(name);
     if (v) return { source: "env", token: v };
   }
-  const file = readOptional(ctx, "/run/secrets/npm_token");
-  if (file?.trim()) return { source: "secret-file", token: file.trim() };
   return { source: null, token: null };
 }
 
