@@ -105,3 +105,39 @@ describe("file permissions for a process that is not root", () => {
     expect((await s.run("docker exec payments chown 0 /tmp/mine")).stderr).toBe("chown: /tmp/mine: Operation not permitted\n");
   });
 });
+
+describe("USER in a Dockerfile", () => {
+  const PACKAGE_JSON = `{"name":"app","dependencies":{"express":"4.21.0"}}`;
+
+  it("RUN steps run as that user: a root-only secret mount is unreadable unless uid= is set", async () => {
+    const s = session();
+    await setup(s, "printf 'sk_test_51Fake' > key.txt");
+    s.engine.host.writeFile("/home/learner/app/Dockerfile", "FROM node:22-alpine\nUSER node\nRUN --mount=type=secret,id=api_key whoami && cat /run/secrets/api_key\n");
+    const denied = await s.run("docker build --secret id=api_key,src=key.txt .");
+    expect(denied.exitCode).toBe(1);
+    expect(denied.stderr).toContain("#5 0.312 node\n#5 0.316 cat: can't open '/run/secrets/api_key': Permission denied\n");
+    s.engine.host.writeFile("/home/learner/app/Dockerfile", "FROM node:22-alpine\nUSER node\nRUN --mount=type=secret,id=api_key,uid=1000 cat /run/secrets/api_key\n");
+    const allowed = await s.run("docker build --secret id=api_key,src=key.txt .");
+    expect(allowed.exitCode, allowed.stderr).toBe(0);
+    expect(allowed.stderr).toContain("#5 0.312 sk_test_51Fake\n");
+  });
+
+  it("npm ci as USER node in a directory root owns fails with npm's EACCES", async () => {
+    const s = session();
+    s.engine.host.writeFile("/home/learner/app/package.json", PACKAGE_JSON);
+    s.engine.host.writeFile("/home/learner/app/Dockerfile", "FROM node:22-alpine\nWORKDIR /app\nCOPY package.json ./\nUSER node\nRUN npm ci\n");
+    const r = await s.run("docker build .");
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain("0.312 npm error code EACCES\n");
+    expect(r.stderr).toContain("npm error Error: EACCES: permission denied, mkdir '/app/node_modules'\n");
+    expect(r.stderr).toContain('ERROR: failed to build: failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 243\n');
+  });
+
+  it("an unknown USER fails the step", async () => {
+    const s = session();
+    s.engine.host.writeFile("/home/learner/app/Dockerfile", "FROM alpine:3.20\nUSER app\nRUN true\n");
+    const r = await s.run("docker build .");
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain("ERROR: failed to build: failed to solve: unable to find user app: no matching entries in passwd file\n");
+  });
+});

@@ -9,6 +9,7 @@
  * (A bare NPM_TOKEN / NODE_AUTH_TOKEN with no .npmrc is still accepted, a simplification that
  * lessons typing a Dockerfile without an .npmrc rely on.)
  */
+import { FsError } from "../../fs/file-system.ts";
 import { resolvePath } from "../../fs/path.ts";
 import { fail, ok, type CommandContext, type ShellCommand } from "../types.ts";
 
@@ -46,6 +47,30 @@ function findToken(ctx: CommandContext): { source: NpmTokenSource; token: string
     if (v) return { source: "env", token: v };
   }
   return { source: null, token: null };
+}
+
+/** npm 10's report when the OS refuses it a directory (exit code 243). */
+function npmAccessError(path: string): string {
+  return [
+    "npm error code EACCES",
+    "npm error syscall mkdir",
+    `npm error path ${path}`,
+    "npm error errno -13",
+    `npm error Error: EACCES: permission denied, mkdir '${path}'`,
+    `npm error  [Error: EACCES: permission denied, mkdir '${path}'] {`,
+    "npm error   errno: -13,",
+    "npm error   code: 'EACCES',",
+    "npm error   syscall: 'mkdir',",
+    `npm error   path: '${path}'`,
+    "npm error }",
+    "npm error",
+    "npm error The operation was rejected by your operating system.",
+    "npm error It is likely you do not have the permissions to access this file as the current user",
+    "npm error",
+    "npm error If you believe this might be a permissions issue, please double-check the",
+    "npm error permissions of the file and its containing directories, or try running",
+    "npm error the command again as root/Administrator.",
+  ].join("\n");
 }
 
 export function createNpmCommand(onInstall: (record: NpmInstallRecord) => void = () => {}): ShellCommand {
@@ -91,10 +116,17 @@ export function createNpmCommand(onInstall: (record: NpmInstallRecord) => void =
           1,
         );
       }
-      for (const d of deps) {
-        ctx.fs.writeFile(resolvePath(ctx.cwd, `node_modules/${d}/package.json`), `{"name":"${d}","version":"1.0.0"}\n`, { parents: true });
+      try {
+        for (const d of deps) {
+          ctx.fs.writeFile(resolvePath(ctx.cwd, `node_modules/${d}/package.json`), `{"name":"${d}","version":"1.0.0"}\n`, { parents: true });
+        }
+        ctx.fs.writeFile(resolvePath(ctx.cwd, "node_modules/.package-lock.json"), `{"name":"app","lockfileVersion":3,"packages":{}}\n`, { parents: true });
+      } catch (e) {
+        // `USER node` before `npm ci` in a directory root owns: the classic EACCES.
+        if (!(e instanceof FsError) || e.code !== "EACCES") throw e;
+        onInstall({ command: `npm ${sub}`, cwd: ctx.cwd, tokenSource: null, token: null, ok: false });
+        return fail(npmAccessError(e.path), 243);
       }
-      ctx.fs.writeFile(resolvePath(ctx.cwd, "node_modules/.package-lock.json"), `{"name":"app","lockfileVersion":3,"packages":{}}\n`, { parents: true });
       onInstall({ command: `npm ${sub}`, cwd: ctx.cwd, tokenSource: privateDep ? source : null, token: privateDep ? token : null, ok: true });
       const n = deps.length * 7 + 1;
       return ok(`\nadded ${n} packages, and audited ${n + 1} packages in 2s\n\nfound 0 vulnerabilities\n`);
