@@ -219,3 +219,38 @@ describe("COPY of dotfiles", () => {
     expect(cat.stdout).toBe("//registry.example/:_authToken=${NPM_TOKEN}\n");
   });
 });
+
+describe("npm reads its token from the environment, never from /run/secrets by itself", () => {
+  const FILE_MOUNT = (run: string): string => `# syntax=docker/dockerfile:1\nFROM node:22-alpine\nWORKDIR /app\nCOPY package.json .npmrc ./\nRUN --mount=type=secret,id=npm_token,required=true ${run}\n`;
+
+  async function withNpmrc(s: Session, dockerfile: string): Promise<void> {
+    await project(s, dockerfile);
+    s.engine.host.writeFile("/home/learner/app/.npmrc", "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n");
+    s.engine.host.writeFile("/home/learner/app/npm_token.txt", TOKEN);
+  }
+
+  it("a secret mounted only as a file leaves npm without a token", async () => {
+    const s = session();
+    await withNpmrc(s, FILE_MOUNT("npm ci"));
+    const r = await s.run("docker build --secret id=npm_token,src=npm_token.txt .");
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain("#8 0.312 npm error code E401\n");
+    expect(s.engine.lastBuild?.secretsMounted).toEqual(["npm_token"]);
+  });
+
+  it("the step can read the file into the variable .npmrc names", async () => {
+    const s = session();
+    await withNpmrc(s, FILE_MOUNT('NPM_TOKEN="$(cat /run/secrets/npm_token)" npm ci'));
+    const r = await s.run("docker build --secret id=npm_token,src=npm_token.txt .");
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(s.engine.lastBuild?.npmInstalls).toEqual([{ command: "npm ci", cwd: "/app", tokenSource: "env", token: TOKEN, ok: true }]);
+  });
+
+  it("env=NPM_TOKEN on the mount works with a file source too", async () => {
+    const s = session();
+    await withNpmrc(s, FILE_MOUNT("npm ci").replace("required=true", "env=NPM_TOKEN,required=true"));
+    const r = await s.run("docker build --secret id=npm_token,src=npm_token.txt .");
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(s.engine.lastBuild?.npmInstalls[0]?.tokenSource).toBe("env");
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { session } from "./helpers.ts";
+import { session, setup } from "./helpers.ts";
 
 describe("the learner's shell", () => {
   it("unknown commands get bash's message", async () => {
@@ -59,5 +59,35 @@ describe("sh FILE and service update --update-order", () => {
     const bad = await s.run("docker service update --update-order sideways db");
     expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toContain('invalid argument "sideways" for "--update-order" flag');
+  });
+});
+
+describe("grep context: -A, -B, -C", () => {
+  const LINES = "printf 'a\\nb\\nKEY=1\\nc\\nd\\ne\\nf\\nKEY=2\\ng\\n'";
+
+  it("after, before and both, with -- between groups that do not touch", async () => {
+    const s = session();
+    expect((await s.run(`${LINES} | grep -A1 KEY`)).stdout).toBe("KEY=1\nc\n--\nKEY=2\ng\n");
+    expect((await s.run(`${LINES} | grep -B 1 KEY`)).stdout).toBe("b\nKEY=1\n--\nf\nKEY=2\n");
+    expect((await s.run(`${LINES} | grep -n -C1 KEY`)).stdout).toBe("2-b\n3:KEY=1\n4-c\n--\n7-f\n8:KEY=2\n9-g\n");
+    expect((await s.run(`${LINES} | grep --context=1 KEY`)).stdout).toBe("b\nKEY=1\nc\n--\nf\nKEY=2\ng\n");
+  });
+
+  it("groups that meet or overlap merge without a separator", async () => {
+    const s = session();
+    expect((await s.run(`${LINES} | grep -nC2 KEY`)).stdout).toBe("1-a\n2-b\n3:KEY=1\n4-c\n5-d\n6-e\n7-f\n8:KEY=2\n9-g\n");
+    expect((await s.run("printf 'x\\nKEY\\nKEY\\ny\\nz\\n' | grep -A1 KEY")).stdout).toBe("KEY\nKEY\ny\n");
+  });
+
+  it("with several files: name- on context lines, name: on matches, -- across files", async () => {
+    const s = session();
+    await setup(s, "printf 'API_KEY=sk_test_51Fake\\nDEBUG=1\\n' > a.env", "printf 'PORT=80\\nAPI_KEY=sk_test_51Other\\n' > b.env");
+    expect((await s.run("grep -A1 API_KEY a.env b.env")).stdout).toBe("a.env:API_KEY=sk_test_51Fake\na.env-DEBUG=1\n--\nb.env:API_KEY=sk_test_51Other\n");
+    expect((await s.run("grep -B1 -n API_KEY b.env")).stdout).toBe("1-PORT=80\n2:API_KEY=sk_test_51Other\n");
+  });
+
+  it("a bad length is refused as GNU grep does", async () => {
+    const s = session();
+    expect(await s.run("grep -A x KEY")).toEqual({ stdout: "", stderr: "grep: x: invalid context length argument\n", exitCode: 2 });
   });
 });

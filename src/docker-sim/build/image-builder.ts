@@ -6,6 +6,7 @@
  *
  * Progress is rendered like `docker build --progress=plain`, on what the CLI prints as stderr.
  */
+import { AccessFs } from "../fs/access-fs.ts";
 import { LayeredFs, type FsMount } from "../fs/layered-fs.ts";
 import { diffSize, type Layer, type LayerDiff } from "../fs/layer.ts";
 import { MemoryFs } from "../fs/memory-fs.ts";
@@ -18,6 +19,7 @@ import { humanSize } from "../engine/units.ts";
 import type { HistoryEntry, Image, ImageConfig } from "../images/image.ts";
 import { normalizeReference, parseReference } from "../images/image.ts";
 import type { ImageStore } from "../images/image-store.ts";
+import { resolveUser } from "../containers/process-user.ts";
 import { ShellInterpreter } from "../shell/interpreter.ts";
 import { containerCommands } from "../shell/registries.ts";
 import { createRegistry } from "../shell/types.ts";
@@ -504,7 +506,12 @@ export class ImageBuilder {
               const registry = createRegistry(containerCommands((r) => io.npmInstalls.push(r)));
               const cwd = state.config.WorkingDir || "/";
               if (!fs.stat(cwd)) fs.mkdir(cwd, { parents: true });
-              const shell = new ShellInterpreter({ fs, commands: registry, flavor: "busybox", cwd, env });
+              // The step runs as the stage's USER, looked up in the stage's own /etc/passwd: after
+              // `USER node`, a secret mounted 0400 for root cannot be read unless the mount sets uid.
+              const user = resolveUser(state.config.User, fs);
+              if (!user.ok) throw new BuildFailure(user.error, ins, stepLabel);
+              const stepFs = user.value.uid === 0 ? fs : new AccessFs(fs, user.value);
+              const shell = new ShellInterpreter({ fs: stepFs, commands: registry, flavor: "busybox", cwd, env, user: user.value });
               const result = ins.json
                 ? await runArgv(shell, ins.json)
                 : await shell.run(ins.args);

@@ -7,7 +7,7 @@ import type { CommandResult, ShellCommand } from "../shell/types.ts";
 import type { DockerEngine } from "../engine/docker-engine.ts";
 import { helpText, result, runSubcommand, type DockerSubcommand } from "./command.ts";
 import { execCommand, logsCommand, psCommand, rmCommand, runCommand, startCommand, stopCommand } from "./commands/container-commands.ts";
-import { buildCommand, historyCommand, imageInspectCommand, imagesCommand, pullCommand, rmiCommand } from "./commands/image-commands.ts";
+import { buildCommand, historyCommand, imageInspectCommand, imagesCommand, pullCommand, rmiCommand, tagCommand } from "./commands/image-commands.ts";
 import { inspectCommand } from "./commands/inspect-command.ts";
 import {
   secretCreateCommand,
@@ -46,6 +46,7 @@ const TOP_LEVEL: Record<string, DockerSubcommand> = {
   rmi: rmiCommand,
   start: startCommand,
   stop: stopCommand,
+  tag: tagCommand,
 };
 
 export const GROUPS: Record<string, CommandGroup> = {
@@ -57,7 +58,7 @@ export const GROUPS: Record<string, CommandGroup> = {
   image: {
     name: "image",
     short: "Manage images",
-    subcommands: { build: buildCommand, ls: imagesCommand, list: imagesCommand, history: historyCommand, inspect: imageInspectCommand, pull: pullCommand, rm: rmiCommand, remove: rmiCommand },
+    subcommands: { build: buildCommand, ls: imagesCommand, list: imagesCommand, history: historyCommand, inspect: imageInspectCommand, pull: pullCommand, rm: rmiCommand, remove: rmiCommand, tag: tagCommand },
   },
   swarm: { name: "swarm", short: "Manage Swarm", subcommands: { init: swarmInitCommand, leave: swarmLeaveCommand } },
   secret: {
@@ -114,6 +115,7 @@ Commands:
   rmi         Remove one or more images
   start       Start one or more stopped containers
   stop        Stop one or more running containers
+  tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
 
 Run 'docker COMMAND --help' for more information on a command.
 `;

@@ -13,7 +13,7 @@ import type { IdSource } from "../engine/ids.ts";
 import type { Image } from "../images/image.ts";
 import type { CommandResult } from "../shell/types.ts";
 import { mergeEnv, processEnv, shortId, type Container, type HostMountSpec, type MountPoint } from "./container.ts";
-import { containerShell, runProgram, startProcess, type AppLaunch, type AppRunner } from "./process-runner.ts";
+import { containerShell, processUser, runProgram, startProcess, type AppLaunch, type AppRunner } from "./process-runner.ts";
 
 export interface BindSpec {
   kind: "bind" | "volume";
@@ -49,6 +49,8 @@ export interface CreateContainerOptions {
   secretFiles?: readonly SecretFileSpec[];
   labels?: Record<string, string>;
   autoRemove?: boolean;
+  /** `--user`: replaces the image's USER in Config.User. */
+  user?: string;
   swarmTask?: Container["swarmTask"];
 }
 
@@ -159,7 +161,7 @@ export class ContainerStore {
       args: argv.slice(1),
       config: {
         Hostname: hostname,
-        User: image.config.User,
+        User: options.user ?? image.config.User,
         Env: mergeEnv(options.env ?? [], image.config.Env),
         Cmd: cmd,
         Entrypoint: entrypoint,
@@ -178,7 +180,12 @@ export class ContainerStore {
       logs: [],
       swarmTask: options.swarmTask,
     };
-    container.fs.addMount({ target: "/proc", fs: new VirtualFs(() => this.procFiles(container)), sourcePath: "/", readOnly: true });
+    // /proc/1/environ is the main process's: readable by its user (and root), nobody else.
+    const procOwner = (): { uid: number; gid: number } => {
+      const user = processUser(container);
+      return user.ok ? { uid: user.value.uid, gid: user.value.gid } : { uid: 0, gid: 0 };
+    };
+    container.fs.addMount({ target: "/proc", fs: new VirtualFs(() => this.procFiles(container), procOwner), sourcePath: "/", readOnly: true });
     try {
       container.fs.writeFile("/etc/hostname", `${hostname}\n`, { parents: true });
     } catch {
@@ -188,11 +195,17 @@ export class ContainerStore {
     return container;
   }
 
+  /** HOME of the main process's user (Config.User), as the runtime sets it. */
+  private mainHome(c: Container): string {
+    const user = processUser(c);
+    return user.ok ? user.value.home : "/root";
+  }
+
   /** /proc as seen from inside: PID 1 is the main process. */
   private procFiles(c: Container): Map<string, string> {
     const files = new Map<string, string>();
     if (c.status !== "running") return files;
-    const environ = processEnv(c).map(([k, v]) => `${k}=${v}\u0000`).join("");
+    const environ = processEnv(c, this.mainHome(c)).map(([k, v]) => `${k}=${v}\u0000`).join("");
     const cmdline = [c.path, ...c.args].map((a) => `${a}\u0000`).join("");
     files.set("/1/environ", environ);
     files.set("/1/cmdline", cmdline);
@@ -208,23 +221,30 @@ export class ContainerStore {
       containerId: c.id,
       containerName: c.name,
       argv: [c.path, ...c.args].filter((a) => a !== ""),
-      env: Object.fromEntries(processEnv(c)),
+      env: Object.fromEntries(processEnv(c, this.mainHome(c))),
       files,
       workingDir: c.config.WorkingDir || "/",
     };
   }
 
-  /** Start the main process; returns its output (for a foreground `docker run`). */
-  async start(c: Container): Promise<{ outcome: "exited" | "running" | "not-found"; result: CommandResult; program?: string }> {
+  /**
+   * Start the main process; returns its output (for a foreground `docker run`).
+   * "failed": the daemon refused to start it (no such executable, no such user); `c.error` says
+   * why, and the result's exit code is the one `docker run` exits with (127, 125).
+   */
+  async start(c: Container): Promise<{ outcome: "exited" | "running" | "failed"; result: CommandResult }> {
     c.status = "running";
     c.startedAt = this.clock.now();
     c.finishedAt = undefined;
     const out = await startProcess(c, () => this.appLaunch(c), this.appRunner);
-    if (out.kind === "not-found") {
+    if (out.kind === "not-found" || out.kind === "no-user") {
       c.status = "created";
-      c.exitCode = 127;
-      c.error = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${out.program}": executable file not found in $PATH: unknown`;
-      return { outcome: "not-found", result: { stdout: "", stderr: "", exitCode: 127 }, program: out.program };
+      c.exitCode = out.kind === "not-found" ? 127 : 125;
+      c.error =
+        out.kind === "not-found"
+          ? `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${out.program}": executable file not found in $PATH: unknown`
+          : out.error;
+      return { outcome: "failed", result: { stdout: "", stderr: "", exitCode: c.exitCode } };
     }
     const stdout = out.kind === "exited" ? out.result.stdout : out.stdout;
     const stderr = out.kind === "exited" ? out.result.stderr : out.stderr;
@@ -256,9 +276,12 @@ export class ContainerStore {
     this.containers.delete(c.id);
   }
 
-  async exec(c: Container, argv: readonly string[], options: { env?: readonly [string, string][]; workdir?: string } = {}): Promise<CommandResult> {
+  /** `user`: the exec's --user; without it the process runs as Config.User, like the main one. */
+  async exec(c: Container, argv: readonly string[], options: { env?: readonly [string, string][]; workdir?: string; user?: string } = {}): Promise<CommandResult> {
     if (c.status !== "running") throw new DaemonError("conflict", `container ${c.id} is not running`);
-    const shell = containerShell(c, options.env);
+    const user = processUser(c, options.user ?? c.config.User);
+    if (!user.ok) throw new DaemonError("invalid", user.error);
+    const shell = containerShell(c, options.env, user.value);
     if (options.workdir) shell.setCwd(options.workdir);
     const result = await runProgram(shell, argv);
     if (!result) {

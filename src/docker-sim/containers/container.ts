@@ -81,9 +81,10 @@ export function shortId(id: string): string {
 
 /**
  * The process environment, built as the daemon does: PATH and HOSTNAME first, then Config.Env
- * (replacing same-named entries), then HOME if the image and user set none.
+ * (replacing same-named entries), then HOME if the image and user set none: the runtime takes it
+ * from the process user's passwd entry (/root for root).
  */
-export function processEnv(c: Container): [string, string][] {
+export function processEnv(c: Container, home = "/root"): [string, string][] {
   const env: [string, string][] = [
     ["PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
     ["HOSTNAME", c.config.Hostname],
@@ -96,7 +97,7 @@ export function processEnv(c: Container): [string, string][] {
     if (idx === -1) env.push([key, value]);
     else env[idx] = [key, value];
   }
-  if (!env.some(([k]) => k === "HOME")) env.push(["HOME", "/root"]);
+  if (!env.some(([k]) => k === "HOME")) env.push(["HOME", home]);
   return env;
 }
 

@@ -3,11 +3,13 @@
  * commands lessons use: shell tools run and exit, servers (nginx, sleep, `node app.js`) keep
  * running, and `node <file>` is handed to an AppRunner (the TypeScript runtime) when one is set.
  */
+import { AccessFs, ROOT } from "../fs/access-fs.ts";
 import { ShellInterpreter } from "../shell/interpreter.ts";
 import { containerCommands } from "../shell/registries.ts";
 import { createRegistry, type CommandResult } from "../shell/types.ts";
 import type { Container } from "./container.ts";
 import { processEnv } from "./container.ts";
+import { resolveUser, type ProcessUser, type UserLookup } from "./process-user.ts";
 
 /** What another engine needs to run the learner's app as this container's process. */
 export interface AppLaunch {
@@ -25,7 +27,8 @@ export type AppRunner = (launch: AppLaunch) => Promise<CommandResult>;
 export type ProcessOutcome =
   | { kind: "exited"; result: CommandResult }
   | { kind: "running"; stdout: string; stderr: string }
-  | { kind: "not-found"; program: string };
+  | { kind: "not-found"; program: string }
+  | { kind: "no-user"; error: string };
 
 const ENTRYPOINT_SCRIPTS = new Set(["docker-entrypoint.sh", "/docker-entrypoint.sh", "/usr/local/bin/docker-entrypoint.sh"]);
 const LONG_RUNNING = new Set(["nginx", "sleep", "top", "redis-server", "httpd"]);
@@ -40,10 +43,19 @@ export function effectiveArgv(argv: readonly string[]): string[] {
   return [...argv];
 }
 
-export function containerShell(c: Container, extraEnv: readonly [string, string][] = []): ShellInterpreter {
-  const env = new Map(processEnv(c));
+/** Who a process of this container runs as: `spec` (exec --user), else Config.User (run --user, USER). */
+export function processUser(c: Container, spec = c.config.User): UserLookup {
+  return resolveUser(spec, c.fs);
+}
+
+export function containerShell(c: Container, extraEnv: readonly [string, string][] = [], user?: ProcessUser): ShellInterpreter {
+  const resolved = user ? undefined : processUser(c);
+  const who = user ?? (resolved?.ok ? resolved.value : { ...ROOT, home: "/root" });
+  const env = new Map(processEnv(c, who.home));
   for (const [k, v] of extraEnv) env.set(k, v);
-  return new ShellInterpreter({ fs: c.fs, commands: createRegistry(containerCommands()), flavor: "busybox", cwd: c.config.WorkingDir || "/", env });
+  // Root is never refused; anyone else goes through the kernel's permission checks.
+  const fs = who.uid === 0 ? c.fs : new AccessFs(c.fs, who);
+  return new ShellInterpreter({ fs, commands: createRegistry(containerCommands()), flavor: "busybox", cwd: c.config.WorkingDir || "/", env, user: who });
 }
 
 /** Run argv as a program (no shell parsing), as `docker exec` and the container's main process do. */
@@ -51,10 +63,13 @@ export async function runProgram(shell: ShellInterpreter, argv: readonly string[
   const name = argv[0]!.replace(/^\/(usr\/)?(local\/)?s?bin\//, "");
   const command = shell.commands.get(name) ?? (name === "bash" || name === "ash" ? shell.commands.get("sh") : undefined);
   if (!command) return undefined;
-  return command.execute(argv.slice(1), { fs: shell.fs, cwd: shell.cwd, env: shell.environment, stdin, flavor: shell.flavor, shell });
+  return command.execute(argv.slice(1), { fs: shell.fs, cwd: shell.cwd, env: shell.environment, stdin, flavor: shell.flavor, shell, user: shell.user });
 }
 
 export async function startProcess(c: Container, launch: () => AppLaunch, appRunner: AppRunner | undefined): Promise<ProcessOutcome> {
+  // The daemon resolves --user / USER before anything runs.
+  const user = processUser(c);
+  if (!user.ok) return { kind: "no-user", error: user.error };
   const argv = effectiveArgv([c.path, ...c.args].filter((a, i) => i > 0 || a !== ""));
   const program = argv[0]?.replace(/^\/(usr\/)?(local\/)?s?bin\//, "");
   if (!program) return { kind: "exited", result: { stdout: "", stderr: "", exitCode: 0 } };
@@ -78,7 +93,7 @@ export async function startProcess(c: Container, launch: () => AppLaunch, appRun
     // No terminal, no stdin: an interactive shell exits at once.
     return { kind: "exited", result: { stdout: "", stderr: "", exitCode: 0 } };
   }
-  const result = await runProgram(containerShell(c), argv);
+  const result = await runProgram(containerShell(c, [], user.value), argv);
   if (!result) return { kind: "not-found", program: argv[0]! };
   return { kind: "exited", result };
 }

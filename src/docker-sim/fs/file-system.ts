@@ -7,7 +7,7 @@ export type FileKind = "file" | "dir";
 
 export interface FileStat {
   kind: FileKind;
-  /** Permission bits only, e.g. 0o644. */
+  /** Permission bits, e.g. 0o644 (setuid, setgid and sticky above them, as chmod sets them). */
   mode: number;
   uid: number;
   gid: number;
@@ -24,7 +24,7 @@ export interface WriteOptions {
   parents?: boolean;
 }
 
-export type FsErrorCode = "ENOENT" | "ENOTDIR" | "EISDIR" | "EROFS" | "EEXIST" | "ENOTEMPTY" | "EACCES";
+export type FsErrorCode = "ENOENT" | "ENOTDIR" | "EISDIR" | "EROFS" | "EEXIST" | "ENOTEMPTY" | "EACCES" | "EPERM";
 
 const FS_ERROR_TEXT: Record<FsErrorCode, string> = {
   ENOENT: "No such file or directory",
@@ -34,6 +34,7 @@ const FS_ERROR_TEXT: Record<FsErrorCode, string> = {
   EEXIST: "File exists",
   ENOTEMPTY: "Directory not empty",
   EACCES: "Permission denied",
+  EPERM: "Operation not permitted",
 };
 
 /** A failed file operation; `text` is the strerror a tool would print after the path. */
@@ -60,6 +61,10 @@ export interface FileSystem {
   readdir(path: string): string[];
   mkdir(path: string, options?: { parents?: boolean; mode?: number }): void;
   rm(path: string, options?: { recursive?: boolean }): void;
+  /** Set the mode bits (chmod(2)); throws FsError (ENOENT, EROFS, EPERM). */
+  chmod(path: string, mode: number): void;
+  /** Set the owner (chown(2)); throws FsError (ENOENT, EROFS, EPERM). */
+  chown(path: string, uid: number, gid: number): void;
 }
 
 /** Byte length as UTF-8, which is what sizes and the 500 KB secret limit count. */

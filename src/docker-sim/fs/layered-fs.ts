@@ -150,6 +150,36 @@ export class LayeredFs implements FileSystem {
     this.upper.set(path, { kind: "dir", content: "", mode: options.mode ?? 0o755, uid: 0, gid: 0, mtime: this.now() });
   }
 
+  chmod(path: string, mode: number): void {
+    this.changeAttributes(path, (e) => ({ ...e, mode }), (fs, p) => fs.chmod(p, mode));
+  }
+
+  chown(path: string, uid: number, gid: number): void {
+    this.changeAttributes(path, (e) => ({ ...e, uid, gid }), (fs, p) => fs.chown(p, uid, gid));
+  }
+
+  /**
+   * Metadata changes copy the entry up into the writable layer, as overlayfs does: the image's
+   * layers keep the old mode and owner, the container sees the new ones.
+   */
+  private changeAttributes(path: string, change: (e: MemoryEntry) => MemoryEntry, inMount: (fs: FileSystem, p: string) => void): void {
+    const m = this.mountAt(path);
+    if (m) {
+      if (m.readOnly) throw new FsError("EROFS", path);
+      inMount(m.fs, this.inMount(m, path));
+      return;
+    }
+    const e = this.layerEntry(path);
+    if (e) {
+      this.upper.set(path, change(e));
+      return;
+    }
+    const st = this.stat(path);
+    if (!st) throw new FsError("ENOENT", path);
+    // "/" or a directory that exists only because a mount lies below it.
+    this.upper.set(path, change({ kind: "dir", content: "", mode: st.mode, uid: st.uid, gid: st.gid, mtime: st.mtime }));
+  }
+
   rm(path: string, options: { recursive?: boolean } = {}): void {
     const m = this.mountAt(path);
     if (m) {

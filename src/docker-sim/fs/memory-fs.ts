@@ -81,6 +81,19 @@ export class MemoryFs implements FileSystem {
     this.entries.set(path, { kind: "dir", content: "", mode: options.mode ?? 0o755, uid: 0, gid: 0, mtime: this.now() });
   }
 
+  chmod(path: string, mode: number): void {
+    const e = this.entries.get(path);
+    if (!e) throw new FsError("ENOENT", path);
+    e.mode = mode;
+  }
+
+  chown(path: string, uid: number, gid: number): void {
+    const e = this.entries.get(path);
+    if (!e) throw new FsError("ENOENT", path);
+    e.uid = uid;
+    e.gid = gid;
+  }
+
   rm(path: string, options: { recursive?: boolean } = {}): void {
     const e = this.entries.get(path);
     if (!e || path === "/") throw new FsError("ENOENT", path);

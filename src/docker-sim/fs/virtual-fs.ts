@@ -7,8 +7,11 @@ import { basename, dirname, isWithin } from "./path.ts";
 
 export class VirtualFs implements FileSystem {
   private readonly files: () => Map<string, string>;
-  constructor(files: () => Map<string, string>) {
+  private readonly owner: () => { uid: number; gid: number };
+  /** `owner`: whose files these are (/proc/1/* belong to the main process's user). */
+  constructor(files: () => Map<string, string>, owner: () => { uid: number; gid: number } = () => ({ uid: 0, gid: 0 })) {
     this.files = files;
+    this.owner = owner;
   }
 
   private isDir(path: string): boolean {
@@ -20,7 +23,7 @@ export class VirtualFs implements FileSystem {
   stat(path: string): FileStat | undefined {
     const content = this.files().get(path);
     const mtime = new Date(0);
-    if (content !== undefined) return { kind: "file", mode: 0o400, uid: 0, gid: 0, size: byteLength(content), mtime };
+    if (content !== undefined) return { kind: "file", mode: 0o400, ...this.owner(), size: byteLength(content), mtime };
     if (this.isDir(path)) return { kind: "dir", mode: 0o555, uid: 0, gid: 0, size: 0, mtime };
     return undefined;
   }
@@ -52,5 +55,14 @@ export class VirtualFs implements FileSystem {
 
   rm(path: string): void {
     throw new FsError("EACCES", path);
+  }
+
+  /** The kernel owns /proc: even root cannot change its files' modes or owners. */
+  chmod(path: string): void {
+    throw new FsError(this.stat(path) ? "EPERM" : "ENOENT", path);
+  }
+
+  chown(path: string): void {
+    throw new FsError(this.stat(path) ? "EPERM" : "ENOENT", path);
   }
 }

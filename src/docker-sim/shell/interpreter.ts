@@ -8,6 +8,7 @@ import { ShellSyntaxError } from "./lexer.ts";
 import { parseScript } from "./parser.ts";
 import { expandJoined, expandText, expandWord, type ExpandContext } from "./expand.ts";
 import type { CommandContext, CommandRegistry, CommandResult, ShellControl, ShellFlavor } from "./types.ts";
+import { ROOT, type Credentials } from "../fs/access-fs.ts";
 import { FsError, type FileSystem } from "../fs/file-system.ts";
 import { resolvePath } from "../fs/path.ts";
 
@@ -18,12 +19,18 @@ export interface ShellOptions {
   cwd: string;
   /** Initial variables; all of them are exported (an inherited environment). */
   env?: ReadonlyMap<string, string> | Record<string, string>;
+  /**
+   * Who the shell runs as (what `id` and `whoami` report). Permission checks are the file
+   * system's job: a non-root process gets an AccessFs as `fs`. Default: root.
+   */
+  user?: Credentials;
 }
 
 export class ShellInterpreter implements ShellControl {
   readonly fs: FileSystem;
   readonly commands: CommandRegistry;
   readonly flavor: ShellFlavor;
+  readonly user: Credentials;
   cwd: string;
   private readonly varMap = new Map<string, string>();
   private readonly exported = new Set<string>();
@@ -35,6 +42,7 @@ export class ShellInterpreter implements ShellControl {
     this.fs = options.fs;
     this.commands = options.commands;
     this.flavor = options.flavor;
+    this.user = options.user ?? ROOT;
     this.cwd = options.cwd;
     const env = options.env instanceof Map ? options.env : new Map(Object.entries(options.env ?? {}));
     for (const [k, v] of env) this.setVar(k, v, true);
@@ -74,7 +82,7 @@ export class ShellInterpreter implements ShellControl {
   }
 
   async runScript(source: string, options: { stdin?: string; env?: ReadonlyMap<string, string> } = {}): Promise<CommandResult> {
-    const child = new ShellInterpreter({ fs: this.fs, commands: this.commands, flavor: this.flavor, cwd: this.cwd, env: options.env ?? this.environment });
+    const child = new ShellInterpreter({ fs: this.fs, commands: this.commands, flavor: this.flavor, cwd: this.cwd, env: options.env ?? this.environment, user: this.user });
     return child.run(source, options.stdin ?? "");
   }
 
@@ -185,7 +193,7 @@ export class ShellInterpreter implements ShellControl {
           ? { stdout: "", stderr: `bash: ${name}: command not found\n`, exitCode: 127 }
           : { stdout: "", stderr: `sh: ${name}: not found\n`, exitCode: 127 };
     } else {
-      const ctx: CommandContext = { fs: this.fs, cwd: this.cwd, env, stdin, flavor: this.flavor, shell: this };
+      const ctx: CommandContext = { fs: this.fs, cwd: this.cwd, env, stdin, flavor: this.flavor, shell: this, user: this.user };
       result = await command.execute(argv.slice(1), ctx);
     }
     return this.finish(await this.applyRedirects(cmd.redirects, result, ectx));

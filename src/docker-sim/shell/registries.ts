@@ -17,10 +17,11 @@ import {
   unsetCommand,
   whoamiCommand,
 } from "./commands/env-commands.ts";
+import { chmodCommand, chownCommand } from "./commands/permission-commands.ts";
 import { createNpmCommand, nodeCommand, type NpmInstallRecord } from "./commands/npm.ts";
 
 const coreCommands: readonly ShellCommand[] = [
-  catCommand, lsCommand, mkdirCommand, rmCommand, cpCommand, touchCommand, statCommand,
+  catCommand, lsCommand, mkdirCommand, rmCommand, cpCommand, touchCommand, statCommand, chmodCommand, chownCommand,
   echoCommand, printfCommand, grepCommand, headCommand, tailCommand, trCommand, wcCommand, base64Command,
   envCommand, printenvCommand, exportCommand, unsetCommand, cdCommand, pwdCommand,
   trueCommand, falseCommand, sleepCommand, shCommand, idCommand, whoamiCommand, hostnameCommand,

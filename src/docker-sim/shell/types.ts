@@ -2,6 +2,7 @@
  * What a shell command sees and returns. Commands are `{ name, execute(args, ctx) }` objects in a
  * registry; failure is an ordinary result with a non-zero exit code, never a thrown error.
  */
+import type { Credentials } from "../fs/access-fs.ts";
 import type { FileSystem } from "../fs/file-system.ts";
 
 export interface CommandResult {
@@ -35,6 +36,8 @@ export interface CommandContext {
   readonly stdin: string;
   readonly flavor: ShellFlavor;
   readonly shell: ShellControl;
+  /** The process's uid and groups; absent means root. */
+  readonly user?: Credentials;
 }
 
 export interface ShellCommand {

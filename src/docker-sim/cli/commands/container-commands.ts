@@ -104,14 +104,15 @@ export const runCommand: DockerSubcommand = {
         tmpfs,
         labels,
         autoRemove: flagBool(p, "rm"),
+        user: flagString(p, "user"),
       });
     } catch (e) {
       if (e instanceof DaemonError) return result("", `${pulled.stderr}docker: Error response from daemon: ${e.message}\n\nRun 'docker run --help' for more information\n`, 125);
       throw e;
     }
     const started = await ctx.engine.containers.start(container);
-    if (started.outcome === "not-found") {
-      return result("", `${pulled.stderr}docker: Error response from daemon: ${container.error}\n\nRun 'docker run --help' for more information\n`, 127);
+    if (started.outcome === "failed") {
+      return result("", `${pulled.stderr}docker: Error response from daemon: ${container.error}\n\nRun 'docker run --help' for more information\n`, started.result.exitCode);
     }
     if (flagBool(p, "detach")) return result(`${container.id}\n`, pulled.stderr);
     return result(started.result.stdout, pulled.stderr + started.result.stderr, started.outcome === "exited" ? started.result.exitCode : 0);
@@ -205,7 +206,7 @@ export const execCommand: DockerSubcommand = {
     const [ref, ...argv] = p.positionals as [string, ...string[]];
     const c = ctx.engine.containers.get(ref);
     const env = resolveEnvFlags(flagList(p, "env"), ctx.env).map((e): [string, string] => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]);
-    const r = await ctx.engine.containers.exec(c, argv, { env, workdir: flagString(p, "workdir") });
+    const r = await ctx.engine.containers.exec(c, argv, { env, workdir: flagString(p, "workdir"), user: flagString(p, "user") });
     return r;
   },
 };

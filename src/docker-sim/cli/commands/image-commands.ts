@@ -227,6 +227,27 @@ export const rmiCommand: DockerSubcommand = {
   },
 };
 
+export const tagCommand: DockerSubcommand = {
+  path: "docker tag",
+  usage: "docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]",
+  short: "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE",
+  aliases: ["docker image tag", "docker tag"],
+  args: { min: 2, max: 2 },
+  flags: [],
+  run(p, ctx) {
+    const [source, target] = p.positionals as [string, string];
+    // The client parses the target before it asks the daemon anything.
+    if (!isValidReference(target)) {
+      const lower = /[A-Z]/.test(target) && isValidReference(target.toLowerCase());
+      const why = lower ? `invalid reference format: repository name (library/${parseReference(target).repo}) must be lowercase` : "invalid reference format";
+      return result("", `Error parsing reference: "${target}" is not a valid repository/tag: ${why}\n`, 1);
+    }
+    // A tag moves: the image that held it before loses it (and shows as <none> if it had no other).
+    ctx.engine.images.add(ctx.engine.images.get(source), target);
+    return result("");
+  },
+};
+
 export const imageInspectCommand: DockerSubcommand = {
   path: "docker image inspect",
   usage: "docker image inspect [OPTIONS] IMAGE [IMAGE...]",

@@ -1,4 +1,6 @@
 /** Environment and process builtins: env, printenv, export, unset, cd, pwd, sh, id, true... */
+import { ROOT } from "../../fs/access-fs.ts";
+import { groupNameOf, userNameOf } from "../../fs/accounts.ts";
 import { resolvePath } from "../../fs/path.ts";
 import { fail, ok, type ShellCommand } from "../types.ts";
 
@@ -88,9 +90,24 @@ export const shCommand: ShellCommand = {
   },
 };
 
+/** `id`: uid, primary group and groups, with names from the file system's /etc/passwd and /etc/group. */
 export const idCommand: ShellCommand = {
   name: "id",
-  execute: () => ok("uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n"),
+  execute(_args, ctx) {
+    const who = ctx.user ?? ROOT;
+    const named = (n: number, name: string | undefined): string => (name === undefined ? String(n) : `${n}(${name})`);
+    const groups = who.groups.map((g) => named(g, groupNameOf(ctx.fs, g))).join(",");
+    return ok(`uid=${named(who.uid, userNameOf(ctx.fs, who.uid))} gid=${named(who.gid, groupNameOf(ctx.fs, who.gid))}${groups ? ` groups=${groups}` : ""}\n`);
+  },
 };
-export const whoamiCommand: ShellCommand = { name: "whoami", execute: () => ok("root\n") };
+
+export const whoamiCommand: ShellCommand = {
+  name: "whoami",
+  execute(_args, ctx) {
+    const uid = (ctx.user ?? ROOT).uid;
+    const name = userNameOf(ctx.fs, uid) ?? (uid === 0 ? "root" : undefined);
+    if (name !== undefined) return ok(`${name}\n`);
+    return fail(ctx.flavor === "gnu" ? `whoami: cannot find name for user ID ${uid}` : `whoami: unknown uid ${uid}`);
+  },
+};
 export const hostnameCommand: ShellCommand = { name: "hostname", execute: (_a, ctx) => ok(`${ctx.env.get("HOSTNAME") ?? "localhost"}\n`) };

@@ -79,7 +79,11 @@ export const lsCommand: ShellCommand = {
         // The terminal is not a tty for piped output; one name per line reads well everywhere.
         return rows.map((r) => `${r.name}\n`).join("");
       }
-      const entries = rows.map((r) => ({ name: r.name, st: ctx.fs.stat(r.path)! }));
+      // A directory readable but not searchable lists names whose details cannot be read; skip those.
+      const entries = rows.flatMap((r) => {
+        const st = ctx.fs.stat(r.path);
+        return st ? [{ name: r.name, st }] : [];
+      });
       const lines = longListing(ctx.fs, entries, ctx.flavor);
       const blocks = entries.reduce((n, e) => n + (e.st.kind === "file" ? Math.ceil(e.st.size / 4096) * 4 : 4), 0);
       return `${withTotal ? `total ${blocks}\n` : ""}${lines.join("\n")}\n`;
@@ -87,7 +91,14 @@ export const lsCommand: ShellCommand = {
     stdout += render(fileRows, false);
     dirs.forEach((d, idx) => {
       const abs = p(ctx, d);
-      let names = ctx.fs.readdir(abs);
+      let names: string[];
+      try {
+        names = ctx.fs.readdir(abs);
+      } catch (e) {
+        if (!(e instanceof FsError)) throw e;
+        stderr += ctx.flavor === "busybox" ? `ls: can't open '${d}': ${e.text}\n` : `ls: cannot open directory '${d}': ${e.text}\n`;
+        return;
+      }
       if (!all) names = names.filter((n) => !n.startsWith("."));
       const rows = names.map((n) => ({ name: n, path: abs === "/" ? `/${n}` : `${abs}/${n}` }));
       if (all) rows.unshift({ name: ".", path: abs }, { name: "..", path: resolvePath(abs, "..") });

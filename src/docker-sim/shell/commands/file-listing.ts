@@ -7,9 +7,11 @@ import type { ShellFlavor } from "../types.ts";
 
 export function modeString(st: FileStat): string {
   const bits = "rwxrwxrwx";
-  let s = st.kind === "dir" ? "d" : "-";
-  for (let i = 0; i < 9; i++) s += st.mode & (1 << (8 - i)) ? bits[i] : "-";
-  return s;
+  const chars = [...bits].map((c, i) => (st.mode & (1 << (8 - i)) ? c : "-"));
+  // setuid, setgid and sticky take the x column: lowercase over x, uppercase without it.
+  const special: [number, number, string][] = [[0o4000, 2, "s"], [0o2000, 5, "s"], [0o1000, 8, "t"]];
+  for (const [bit, col, c] of special) if (st.mode & bit) chars[col] = chars[col] === "x" ? c : c.toUpperCase();
+  return `${st.kind === "dir" ? "d" : "-"}${chars.join("")}`;
 }
 
 export function octalMode(mode: number): string {

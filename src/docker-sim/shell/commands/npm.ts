@@ -1,13 +1,19 @@
 /**
  * A simulated `npm ci` / `npm install`. It needs a registry token only when package.json has a
- * private scoped dependency, looks for one where npm would (NPM_TOKEN / NODE_AUTH_TOKEN via an
- * .npmrc, a literal `_authToken=` in .npmrc, or the BuildKit secret file /run/secrets/npm_token),
- * and reports which source it used so a lesson can check that the token came from a secret mount.
+ * private scoped dependency, and looks for one where npm does: `_authToken=` in the project's or
+ * the user's .npmrc, either literal or `${NPM_TOKEN}`, which npm fills from its environment.
+ * It reports which source it used so a lesson can check that the token came from a secret mount.
+ *
+ * npm never opens /run/secrets/npm_token by itself: a secret mounted as a file reaches it only
+ * through the environment, with `env=NPM_TOKEN` on the mount or `NPM_TOKEN=$(cat ...) npm ci`.
+ * (A bare NPM_TOKEN / NODE_AUTH_TOKEN with no .npmrc is still accepted, a simplification that
+ * lessons typing a Dockerfile without an .npmrc rely on.)
  */
+import { FsError } from "../../fs/file-system.ts";
 import { resolvePath } from "../../fs/path.ts";
 import { fail, ok, type CommandContext, type ShellCommand } from "../types.ts";
 
-export type NpmTokenSource = "env" | "secret-file" | "npmrc" | null;
+export type NpmTokenSource = "env" | "npmrc" | null;
 
 export interface NpmInstallRecord {
   command: string;
@@ -40,9 +46,31 @@ function findToken(ctx: CommandContext): { source: NpmTokenSource; token: string
     const v = ctx.env.get(name);
     if (v) return { source: "env", token: v };
   }
-  const file = readOptional(ctx, "/run/secrets/npm_token");
-  if (file?.trim()) return { source: "secret-file", token: file.trim() };
   return { source: null, token: null };
+}
+
+/** npm 10's report when the OS refuses it a directory (exit code 243). */
+function npmAccessError(path: string): string {
+  return [
+    "npm error code EACCES",
+    "npm error syscall mkdir",
+    `npm error path ${path}`,
+    "npm error errno -13",
+    `npm error Error: EACCES: permission denied, mkdir '${path}'`,
+    `npm error  [Error: EACCES: permission denied, mkdir '${path}'] {`,
+    "npm error   errno: -13,",
+    "npm error   code: 'EACCES',",
+    "npm error   syscall: 'mkdir',",
+    `npm error   path: '${path}'`,
+    "npm error }",
+    "npm error",
+    "npm error The operation was rejected by your operating system.",
+    "npm error It is likely you do not have the permissions to access this file as the current user",
+    "npm error",
+    "npm error If you believe this might be a permissions issue, please double-check the",
+    "npm error permissions of the file and its containing directories, or try running",
+    "npm error the command again as root/Administrator.",
+  ].join("\n");
 }
 
 export function createNpmCommand(onInstall: (record: NpmInstallRecord) => void = () => {}): ShellCommand {
@@ -88,10 +116,17 @@ export function createNpmCommand(onInstall: (record: NpmInstallRecord) => void =
           1,
         );
       }
-      for (const d of deps) {
-        ctx.fs.writeFile(resolvePath(ctx.cwd, `node_modules/${d}/package.json`), `{"name":"${d}","version":"1.0.0"}\n`, { parents: true });
+      try {
+        for (const d of deps) {
+          ctx.fs.writeFile(resolvePath(ctx.cwd, `node_modules/${d}/package.json`), `{"name":"${d}","version":"1.0.0"}\n`, { parents: true });
+        }
+        ctx.fs.writeFile(resolvePath(ctx.cwd, "node_modules/.package-lock.json"), `{"name":"app","lockfileVersion":3,"packages":{}}\n`, { parents: true });
+      } catch (e) {
+        // `USER node` before `npm ci` in a directory root owns: the classic EACCES.
+        if (!(e instanceof FsError) || e.code !== "EACCES") throw e;
+        onInstall({ command: `npm ${sub}`, cwd: ctx.cwd, tokenSource: null, token: null, ok: false });
+        return fail(npmAccessError(e.path), 243);
       }
-      ctx.fs.writeFile(resolvePath(ctx.cwd, "node_modules/.package-lock.json"), `{"name":"app","lockfileVersion":3,"packages":{}}\n`, { parents: true });
       onInstall({ command: `npm ${sub}`, cwd: ctx.cwd, tokenSource: privateDep ? source : null, token: privateDep ? token : null, ok: true });
       const n = deps.length * 7 + 1;
       return ok(`\nadded ${n} packages, and audited ${n + 1} packages in 2s\n\nfound 0 vulnerabilities\n`);

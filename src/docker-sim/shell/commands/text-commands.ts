@@ -77,19 +77,64 @@ function lines(text: string): string[] {
   return ls;
 }
 
+/** grep's options: short flags (grouped, as in `-in`), `-e PATTERN`, and context lengths. */
+function grepOptions(args: string[]): { flags: Set<string>; pattern: string | undefined; files: string[]; after: number; before: number; badContext?: string } {
+  const flags = new Set<string>();
+  let pattern: string | undefined;
+  const files: string[] = [];
+  let after = 0;
+  let before = 0;
+  let badContext: string | undefined;
+  const context = (which: string, value: string | undefined): void => {
+    if (value === undefined || !/^[0-9]+$/.test(value)) {
+      badContext ??= value ?? "";
+      return;
+    }
+    const n = Number(value);
+    if (which !== "B") after = n;
+    if (which !== "A") before = n;
+  };
+  const long: Record<string, string> = { "after-context": "A", "before-context": "B", context: "C" };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const longMatch = /^--(after-context|before-context|context)(?:=(.*))?$/.exec(a);
+    if (longMatch) {
+      context(long[longMatch[1]!]!, longMatch[2] ?? args[++i]);
+      continue;
+    }
+    if (a === "-e") {
+      pattern = args[++i];
+      continue;
+    }
+    if (/^-[0-9]+$/.test(a)) {
+      // `-2` is `-C 2`.
+      context("C", a.slice(1));
+      continue;
+    }
+    if (/^-[a-zA-Z][a-zA-Z0-9]*$/.test(a)) {
+      for (let j = 1; j < a.length; j++) {
+        const c = a[j]!;
+        if (c === "A" || c === "B" || c === "C") {
+          // The number is the rest of the word, or the next word: -A2, -A 2, -nA2.
+          const rest = a.slice(j + 1);
+          context(c, rest || args[++i]);
+          break;
+        }
+        flags.add(c);
+      }
+      continue;
+    }
+    if (pattern === undefined) pattern = a;
+    else files.push(a);
+  }
+  return { flags, pattern, files, after, before, badContext };
+}
+
 export const grepCommand: ShellCommand = {
   name: "grep",
   execute(args, ctx) {
-    const flags = new Set<string>();
-    let pattern: string | undefined;
-    const files: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      if (a === "-e") pattern = args[++i];
-      else if (/^-[a-zA-Z]+$/.test(a)) for (const c of a.slice(1)) flags.add(c);
-      else if (pattern === undefined) pattern = a;
-      else files.push(a);
-    }
+    const { flags, pattern, files, after, before, badContext } = grepOptions(args);
+    if (badContext !== undefined) return fail(`grep: ${badContext}: invalid context length argument`, 2);
     if (pattern === undefined) return fail("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.", 2);
     const source = flags.has("F") ? pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : pattern.replace(/\\\|/g, "|");
     let re: RegExp;
@@ -99,19 +144,38 @@ export const grepCommand: ShellCommand = {
       return fail("grep: Unmatched ( or \\(", 2);
     }
     const { texts, stderr } = inputs("grep", files, ctx);
+    const listing = flags.has("c") || flags.has("q") || flags.has("l");
     let stdout = "";
     let matched = 0;
+    // Context groups are separated by `--`, also across files; the first group has none before it.
+    let lastPrinted: { file: string; line: number } | undefined;
     for (const { name, text } of texts) {
       let count = 0;
-      lines(text).forEach((line, n) => {
+      const all = lines(text);
+      // Matching lines use `:` after the file name and line number, context lines `-`, as GNU grep.
+      const print = (n: number, sep: ":" | "-", body: string): void => {
+        if (lastPrinted && (after || before) && (lastPrinted.file !== name || n > lastPrinted.line + 1)) stdout += "--\n";
+        stdout += `${texts.length > 1 ? `${name}${sep}` : ""}${flags.has("n") ? `${n + 1}${sep}` : ""}${body}\n`;
+        lastPrinted = { file: name, line: n };
+      };
+      let afterLeft = 0;
+      all.forEach((line, n) => {
         const hit = re.test(line) !== flags.has("v");
-        if (!hit) return;
+        if (!hit) {
+          if (!listing && afterLeft > 0) {
+            print(n, "-", line);
+            afterLeft--;
+          }
+          return;
+        }
         count++;
-        if (flags.has("c") || flags.has("q") || flags.has("l")) return;
-        const prefix = `${texts.length > 1 ? `${name}:` : ""}${flags.has("n") ? `${n + 1}:` : ""}`;
+        if (listing) return;
+        const from = Math.max(0, n - before, lastPrinted?.file === name ? lastPrinted.line + 1 : 0);
+        for (let k = from; k < n; k++) print(k, "-", all[k]!);
         if (flags.has("o")) {
-          for (const m of line.matchAll(new RegExp(re.source, `g${re.flags}`))) stdout += `${prefix}${m[0]}\n`;
-        } else stdout += `${prefix}${line}\n`;
+          for (const m of line.matchAll(new RegExp(re.source, `g${re.flags}`))) print(n, ":", m[0]);
+        } else print(n, ":", line);
+        afterLeft = after;
       });
       matched += count;
       if (flags.has("c")) stdout += `${texts.length > 1 ? `${name}:` : ""}${count}\n`;
