@@ -5,7 +5,7 @@ import { builtRoutes } from "./site-routes";
 const decks = builtRoutes().filter((r) => /^\/decks\/[^/]+\/$/.test(r));
 
 for (const deck of decks) {
-  test(`${deck}: axe finds no violations on any slide`, async ({ page }) => {
+  test(`${deck}: every slide fits the 16:9 canvas and axe finds no violations on it`, async ({ page }) => {
     test.setTimeout(120_000);
     // No transitions: axe must judge each slide as shown, not halfway through a fade.
     await page.emulateMedia({ reducedMotion: "reduce" });
@@ -23,6 +23,17 @@ for (const deck of decks) {
     for (const hash of hashes) {
       await page.evaluate((h) => (location.hash = h), hash);
       await page.waitForTimeout(150);
+      // Live islands are measured as the class sees them: loaded.
+      const present = ".reveal .slides section.present";
+      const islands = await page.locator(`${present} :is(secrets-sandbox, secrets-terminal)`).count();
+      if (islands) await expect(page.locator(`${present} :is(.sandbox-ui, .terminal-ui)`)).toHaveCount(islands);
+      const overflow = await page.evaluate((selector) => {
+        const slides = document.querySelector(".reveal .slides")!.getBoundingClientRect();
+        const slide = [...document.querySelectorAll<HTMLElement>(selector)].at(-1)!;
+        const bottom = Math.max(...[...slide.children].filter((c) => c.tagName !== "ASIDE" && c.tagName !== "SCRIPT").map((c) => c.getBoundingClientRect().bottom));
+        return Math.round(bottom - slides.bottom);
+      }, present);
+      if (overflow > 0) problems.push(`${hash} content runs ${overflow}px below the slide`);
       const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).include(".reveal .slides section.present").analyze();
       for (const v of axe.violations) problems.push(`${hash} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     }
