@@ -5,8 +5,12 @@ import { session, setup, type Session } from "./helpers.ts";
 const TOKEN = "npm_FAKE0123456789abcdefFAKE";
 const PACKAGE_JSON = `{"name":"app","dependencies":{"@acme/ui":"1.0.0","express":"4.21.0"}}`;
 
+const NPMRC = "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n";
+
+/** A project; the .npmrc (npm's only source for a token) is written when the Dockerfile copies one. */
 async function project(s: Session, dockerfile: string): Promise<void> {
   s.engine.host.writeFile("/home/learner/app/package.json", PACKAGE_JSON);
+  if (dockerfile.includes(".npmrc ./")) s.engine.host.writeFile("/home/learner/app/.npmrc", NPMRC);
   s.engine.host.writeFile("/home/learner/app/app.js", "console.log('hi')\n");
   s.engine.host.writeFile("/home/learner/app/Dockerfile", dockerfile);
 }
@@ -23,7 +27,7 @@ CMD ["node", "app.js"]
 const SECRET_DOCKERFILE = `# syntax=docker/dockerfile:1
 FROM node:22-alpine
 WORKDIR /app
-COPY package.json ./
+COPY package.json .npmrc ./
 RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN,required=true npm ci
 COPY app.js ./
 CMD ["node", "app.js"]
@@ -102,7 +106,7 @@ describe("ARG leaks, secret mounts do not", () => {
         "Dockerfile:5",
         "--------------------",
         "   3 |     WORKDIR /app",
-        "   4 |     COPY package.json ./",
+        "   4 |     COPY package.json .npmrc ./",
         "   5 | >>> RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN,required=true npm ci",
         "   6 |     COPY app.js ./",
         '   7 |     CMD ["node", "app.js"]',
@@ -119,7 +123,8 @@ describe("ARG leaks, secret mounts do not", () => {
     await project(s, SECRET_DOCKERFILE.replace(",required=true", ""));
     const r = await s.run("docker build -t safe .");
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain("#8 0.312 npm error code E401\n");
+    // The skipped mount leaves NPM_TOKEN undefined; npm 10 keeps "${NPM_TOKEN}" as the token and the registry refuses it.
+    expect(r.stderr).toContain("#8 0.312 npm error code E401\n#8 0.316 npm error Unable to authenticate, your authentication token seems to be invalid.\n");
     expect(r.stderr).toContain('ERROR: failed to build: failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1\n');
   });
 
@@ -168,7 +173,7 @@ describe("ARG leaks, secret mounts do not", () => {
     const s = session();
     await project(
       s,
-      `FROM node:22-alpine AS build\nARG NPM_TOKEN\nWORKDIR /app\nCOPY package.json ./\nRUN echo "_authToken=$NPM_TOKEN" > .npmrc && npm ci\n\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=build /app/node_modules ./node_modules\nCMD ["node", "app.js"]\n`,
+      `FROM node:22-alpine AS build\nARG NPM_TOKEN\nWORKDIR /app\nCOPY package.json ./\nRUN echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc && npm ci\n\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=build /app/node_modules ./node_modules\nCMD ["node", "app.js"]\n`,
     );
     await setup(s, `docker build -t multi --build-arg NPM_TOKEN=${TOKEN} .`);
     expect((await s.run("docker history --no-trunc multi")).stdout).not.toContain(TOKEN);

@@ -109,7 +109,8 @@ secrets:
   it("build secrets reach the build, not the image", async () => {
     const s = session({ NPM_TOKEN: "npm_FAKEcompose" });
     s.engine.host.writeFile("/home/learner/app/package.json", '{"dependencies":{"@acme/ui":"1.0.0"}}');
-    s.engine.host.writeFile("/home/learner/app/Dockerfile", "FROM node:22-alpine\nWORKDIR /app\nCOPY package.json ./\nRUN --mount=type=secret,id=npm_token,required=true NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci\n");
+    s.engine.host.writeFile("/home/learner/app/.npmrc", "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n");
+    s.engine.host.writeFile("/home/learner/app/Dockerfile", "FROM node:22-alpine\nWORKDIR /app\nCOPY package.json .npmrc ./\nRUN --mount=type=secret,id=npm_token,required=true NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci\n");
     s.engine.host.writeFile(
       "/home/learner/app/compose.yaml",
       "services:\n  app:\n    build:\n      context: .\n      secrets: [npm_token]\n    command: sleep infinity\nsecrets:\n  npm_token:\n    environment: NPM_TOKEN\n",

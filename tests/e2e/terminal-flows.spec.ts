@@ -24,9 +24,12 @@ async function run(page: Page, live: Locator, line: string): Promise<string> {
   return (await live.textContent()) ?? "";
 }
 
-/** `cat > FILE <<EOF`, its lines at the `> ` prompt, then EOF (which runs it). */
-async function heredoc(page: Page, live: Locator, file: string, lines: string[]): Promise<void> {
-  await page.keyboard.type(`cat > ${file} <<EOF`);
+/**
+ * `cat > FILE <<EOF`, its lines at the `> ` prompt, then EOF (which runs it). `quoted` types
+ * `<<'EOF'`, so the shell leaves `${VAR}` in the body alone (for an .npmrc that names a variable).
+ */
+async function heredoc(page: Page, live: Locator, file: string, lines: string[], quoted = false): Promise<void> {
+  await page.keyboard.type(`cat > ${file} <<${quoted ? "'EOF'" : "EOF"}`);
   await page.keyboard.press("Enter");
   for (const line of lines) {
     await page.keyboard.type(line);
@@ -39,12 +42,15 @@ test("a --build-arg token is in docker history; a secret mount leaves nothing", 
   test.setTimeout(90_000);
   const { live } = await openTerminal(page);
   await heredoc(page, live, "package.json", ['{"name":"payments","dependencies":{"@acme/ui":"1.0.0"}}']);
-  await heredoc(page, live, "Dockerfile", ["FROM node:22-alpine", "ARG NPM_TOKEN", "WORKDIR /app", "COPY package.json ./", "RUN npm ci", 'CMD ["node", "app.js"]']);
+  // npm takes the token only from .npmrc, which names the variable: ${NPM_TOKEN}, filled in when npm runs.
+  await heredoc(page, live, ".npmrc", ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}"], true);
+  expect(await run(page, live, "cat .npmrc")).toBe("//registry.npmjs.org/:_authToken=${NPM_TOKEN}");
+  await heredoc(page, live, "Dockerfile", ["FROM node:22-alpine", "ARG NPM_TOKEN", "WORKDIR /app", "COPY package.json .npmrc ./", "RUN npm ci", 'CMD ["node", "app.js"]']);
   await run(page, live, `docker build -t payments:leaky --build-arg NPM_TOKEN=${TOKEN} .`);
   await expect(live).toContainText("naming to docker.io/library/payments:leaky");
   expect(await run(page, live, "docker history --no-trunc payments:leaky")).toContain(`NPM_TOKEN=${TOKEN}`);
 
-  await heredoc(page, live, "Dockerfile", ["# syntax=docker/dockerfile:1", "FROM node:22-alpine", "WORKDIR /app", "COPY package.json ./", "RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN,required=true npm ci", 'CMD ["node", "app.js"]']);
+  await heredoc(page, live, "Dockerfile", ["# syntax=docker/dockerfile:1", "FROM node:22-alpine", "WORKDIR /app", "COPY package.json .npmrc ./", "RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN,required=true npm ci", 'CMD ["node", "app.js"]']);
   await run(page, live, `export NPM_TOKEN=${TOKEN}`);
   await run(page, live, "docker build -t payments:fixed --secret id=npm_token,env=NPM_TOKEN .");
   await expect(live).toContainText("naming to docker.io/library/payments:fixed");

@@ -132,6 +132,7 @@ test("a lesson's scenario terminal: the build arg is in docker history, the secr
   await run(page, live, "docker history --no-trunc payments:leaky | grep npm_FAKE");
   await expect(live).toContainText("NPM_TOKEN=npm_FAKE0123456789abcdefFAKE");
   await runChip("docker build -t payments:fixed -f Dockerfile.secret --secret id=npm_token,env=NPM_TOKEN .");
+  await expect(live).toContainText("naming to docker.io/library/payments:fixed done");
   await run(page, live, "docker history --no-trunc payments:fixed | grep -c npm_FAKE");
   await expect(live).toHaveText("0");
 });

@@ -58,6 +58,10 @@ describe("what the scenarios teach still happens", () => {
     const { shell } = await startTerminalSession(scenario, { clock: clock() });
     for (const c of scenario.suggested) await shell.exec(c);
     const token = scenario.env.NPM_TOKEN!;
+    // Both builds succeed: the secret build's npm ci finds its token through the committed .npmrc.
+    expect((await shell.exec("docker images -q payments:leaky")).stdout).not.toBe("");
+    expect((await shell.exec("docker images -q payments:fixed")).stdout).not.toBe("");
+    expect((await shell.exec("docker run --rm payments:fixed cat /app/.npmrc")).stdout).toBe("//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n");
     expect((await shell.exec("docker history --no-trunc payments:leaky")).stdout).toContain(token);
     expect((await shell.exec("docker history --no-trunc payments:fixed")).stdout).not.toContain(token);
   });
