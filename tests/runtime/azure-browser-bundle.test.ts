@@ -46,7 +46,7 @@ test('the browser worker asks for the Azure bundle only when a program imports @
       'import { DefaultAzureCredential } from "@azure/identity";',
       'const client = new SecretClient("https://payments-kv.vault.azure.net", new DefaultAzureCredential());',
       'const secret = await client.getSecret("DatabasePassword");',
-      'console.log(secret.value === process.env.EXPECTED ? "match" : secret.value, typeof globalThis.__sandboxAzure);',
+      'console.log(secret.value === process.env.EXPECTED ? "match" : secret.value, typeof globalThis.__sandboxBundle);',
     ].join('\n').replace('process.env.EXPECTED', JSON.stringify(DB_PASSWORD)),
   );
   expect(stderr).toContain('ManagedIdentityCredential: answered, signed in as payments-api');
