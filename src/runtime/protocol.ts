@@ -2,12 +2,13 @@
  * Messages between a runtime host (page or Node test) and the worker running the learner's program.
  * One worker runs one program: `run` once, then it is terminated.
  */
+import type { CompiledFiles } from './core/compiled-code.ts';
 import type { NetworkFailure, SerializedRequest, SerializedResponse } from './network/http-message.ts';
 import type { OutputChunk, RunRequest } from './types.ts';
 
 export type HostToWorker =
   /** `compiled`: code compiled in advance for files whose text is unchanged, by absolute path. */
-  | { type: 'run'; request: RunRequest; outputCap: number; compiled?: Record<string, string> }
+  | { type: 'run'; request: RunRequest; outputCap: number; compiled?: CompiledFiles }
   | { type: 'fetch-result'; id: number; result: SerializedResponse | NetworkFailure }
   /**
    * Answer to `load-bundle`: the bundle's script, or why it could not be loaded. Also sent unasked to a
@@ -33,7 +34,7 @@ export type WorkerToHost =
    * Sent once, after linking and before any learner code runs: the code this worker compiled itself,
    * by absolute path, so the host can send it with the next run of the same text.
    */
-  | { type: 'compiled'; files: Record<string, { source: string; code: string }> }
+  | { type: 'compiled'; files: CompiledFiles }
   /** The program imported a module whose code is in a lazily loaded bundle; the host answers `bundle`. */
   | { type: 'load-bundle'; name: BundleName }
   /** The program ended on its own (or by process.exit); the host terminates the worker. */

@@ -165,17 +165,34 @@ export class WorkerRuntime implements Runtime {
       const run: ActiveRun = { finish };
       this.active = run;
 
-      // The deadline counts the program's time, from the moment its worker has loaded.
+      // The deadline counts the program's time, from the moment its worker has loaded, less the time
+      // the page takes to fetch a bundle the program needs (a slow network is not the program's doing).
+      // Paused once per bundle per run, so a program cannot stretch its deadline by asking again.
+      const pausedFor = new Set<BundleName>();
+      let remainingMs = timeoutMs;
+      const startDeadline = (): void => {
+        deadlineAt = performance.now() + remainingMs;
+        timer = setTimeout(() => finish('timeout', EXIT_CODE_TIMEOUT, timeoutMessage(timeoutMs)), remainingMs);
+      };
+      const pauseDeadline = (): void => {
+        if (deadlineAt === undefined) return;
+        clearTimeout(timer);
+        remainingMs = Math.max(0, deadlineAt - performance.now());
+        deadlineAt = undefined;
+      };
       let timer = setTimeout(
         () => finish('error', EXIT_CODE_CRASHED, crashMessage({ reason: `it did not start within ${STARTUP_LIMIT_MS / 1000} s`, outOfMemory: false })),
         STARTUP_LIMIT_MS,
       );
+      let started = false;
       void tracked.ready.then(() => {
         if (settled) return;
         clearTimeout(timer);
-        deadlineAt = performance.now() + timeoutMs;
-        timer = setTimeout(() => finish('timeout', EXIT_CODE_TIMEOUT, timeoutMessage(timeoutMs)), timeoutMs);
+        started = true;
+        // A bundle requested before `ready` was processed keeps the deadline paused until it arrives.
+        if (loading === 0) startDeadline();
       });
+      let loading = 0;
       const onAbort = (): void => finish('killed', EXIT_CODE_KILLED, 'Stopped.');
       if (handlers.signal?.aborted) {
         onAbort();
@@ -211,13 +228,22 @@ export class WorkerRuntime implements Runtime {
             compiledReported = true;
             for (const [path, { source, code }] of Object.entries(message.files)) this.options.compiledCode?.add(path, source, code);
             break;
-          case 'load-bundle':
+          case 'load-bundle': {
+            const pauses = !pausedFor.has(message.name);
+            if (pauses) {
+              pausedFor.add(message.name);
+              loading++;
+              pauseDeadline();
+            }
             void this.serveBundle(message.name).then((answer) => {
-              if (!settled) worker.post(answer);
               // The spare, started before this bundle was needed, gets it too while it is idle.
               if (answer.type === 'bundle' && answer.source !== undefined && this.spare && this.spare.port !== worker) this.spare.port.post(answer);
+              if (settled) return;
+              if (pauses && --loading === 0 && started) startDeadline();
+              worker.post(answer);
             });
             break;
+          }
           case 'done':
             transpileMs = message.transpileMs;
             executeMs = message.executeMs;
@@ -240,6 +266,15 @@ export class WorkerRuntime implements Runtime {
       // Unknown hosts explain themselves; a handler bug must not leak the page's stack into the program.
       return { message: error instanceof TypeError ? error.message : `fetch failed: the simulated server failed (${String(error)})` };
     }
+  }
+
+  /**
+   * Fetches a bundle before any program asks for it (the learner started editing: the transpiler will
+   * be needed) and hands it to the spare, so the next run finds it there.
+   */
+  async preload(name: BundleName): Promise<void> {
+    const answer = await this.serveBundle(name);
+    if (answer.type === 'bundle' && answer.source !== undefined) this.spare?.port.post(answer);
   }
 
   private async serveBundle(name: BundleName): Promise<HostToWorker> {

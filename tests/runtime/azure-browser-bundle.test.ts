@@ -59,3 +59,30 @@ test('the browser worker asks for the Azure bundle only when a program imports @
   ]);
   runtime.dispose();
 }, 30_000);
+
+test('a spare sent the Azure bundle in advance runs an Azure program without asking for it again', async () => {
+  const network = new SimulatedNetwork();
+  const world = createAzureWorld({ scenario: paymentsScenario(), machine: { managedIdentity: 'payments-api' } });
+  world.install(network);
+  const requested: string[] = [];
+  const runtime = new WorkerRuntime({ name: 'bundle', spawn: () => spawnBrowserWorker(), network, loadBundle: bundleServer(requested), compiledCode: new CompiledCode() });
+  const program = [
+    'import { SecretClient } from "@azure/keyvault-secrets";',
+    'import { DefaultAzureCredential } from "@azure/identity";',
+    'const client = new SecretClient("https://payments-kv.vault.azure.net", new DefaultAzureCredential());',
+    'console.log((await client.getSecret("DatabasePassword")).value?.length);',
+  ].join('\n');
+  const run = async (code: string) => {
+    const chunks: OutputChunk[] = [];
+    const result = await runtime.run({ files: { '/app/main.ts': code }, entry: '/app/main.ts', env: {}, timeoutMs: 15_000 }, { onOutput: (chunk) => chunks.push(chunk) });
+    return { result, stdout: chunks.filter((chunk) => chunk.stream === 'stdout').map((chunk) => chunk.text).join('') };
+  };
+  const first = await run(program);
+  expect(first.stdout).toBe(`${DB_PASSWORD.length}\n`);
+  // The next worker (the spare) got the SDK unasked, as text, and evaluates it when the program imports it.
+  const again = await run(program);
+  expect(again.stdout).toBe(`${DB_PASSWORD.length}\n`);
+  expect(again.result.status).toBe('ok');
+  expect(requested).toEqual(['transpiler', 'azure-sdk']);
+  runtime.dispose();
+}, 30_000);

@@ -64,14 +64,17 @@ test('the bundle runs a program, removes network globals and serves fetch from t
 }, 30_000);
 
 /** A runtime over the browser bundle that records what each worker was sent and which bundles it asked for. */
-function recordingRuntime(compiledCode: CompiledCode) {
+function recordingRuntime(compiledCode: CompiledCode, bundleDelayMs = 0) {
   const sent: HostToWorker[][] = [];
   const requested: string[] = [];
   const runtime = new WorkerRuntime({
     name: 'bundle',
     spawn: () => spawnBrowserWorker(sent[sent.push([]) - 1]),
     network: new SimulatedNetwork(),
-    loadBundle: bundleServer(requested),
+    loadBundle: async (name) => {
+      await new Promise((resolve) => setTimeout(resolve, bundleDelayMs));
+      return bundleServer(requested)(name);
+    },
     compiledCode,
   });
   const run = async (request: RunRequest) => {
@@ -136,5 +139,30 @@ test('code a worker compiled is reused for the same text, and later workers get 
   });
   expect(forged.result.status).toBe('ok');
   expect(compiled.lookup({ '/app/x.ts': 'a' })).toEqual({});
+  runtime.dispose();
+}, 30_000);
+
+test('two names for one file: the file the program sees is the one that runs, whatever code the cache had', async () => {
+  const compiled = new CompiledCode();
+  const original = 'console.log("original");\n';
+  const edited = 'console.log("edited");\n';
+  const result = transpile('/app/main.ts', original);
+  if (result.ok) compiled.add('/app/main.ts', original, result.code, true);
+  const { runtime, run } = recordingRuntime(compiled);
+  // `main.ts` (the cached, original text) and `/app/main.ts` (the edit) name one file; the file system keeps the last.
+  const { output } = await run({ files: { 'main.ts': original, '/app/main.ts': edited }, entry: 'main.ts', env: {} });
+  expect(output).toBe('edited\n');
+  runtime.dispose();
+}, 30_000);
+
+test('the time a bundle takes to arrive does not count against the program', async () => {
+  const { runtime, run, requested } = recordingRuntime(new CompiledCode(), 600);
+  const { result, output } = await run({ files: { 'main.ts': 'const n: number = 1;\nconsole.log("ran", n);\n' }, entry: 'main.ts', env: {}, timeoutMs: 300 });
+  expect(requested).toEqual(['transpiler']);
+  expect(output).toBe('ran 1\n');
+  expect(result.status).toBe('ok');
+  // The pause is the bundle's, not the program's: a loop still meets its deadline.
+  const loop = await run({ files: { 'main.ts': 'while (true) {}\n' }, entry: 'main.ts', env: {}, timeoutMs: 300 });
+  expect(loop.result.status).toBe('timeout');
   runtime.dispose();
 }, 30_000);

@@ -17,8 +17,12 @@ export interface LazyCodeEditorOptions {
   rendered: Map<string, HTMLElement>;
   /** Load CodeMirror now (an exercise, where editing is the point) rather than on the first intent to edit. */
   eager: boolean;
+  /** The learner means to edit (the code got focus): a chance to fetch what editing will need. */
+  onEditStart: () => void;
   /** The editor could not load (offline, a missing chunk): the plain-text editing stays. */
   onLoadError: (error: unknown) => void;
+  /** CodeMirror took over. */
+  onLoaded: () => void;
 }
 
 interface Preview {
@@ -26,16 +30,16 @@ interface Preview {
   /** The text and markup the page rendered, to restore on Reset. */
   source: string;
   html: string;
-  /** Typed into since it was rendered or reset (its text must then be read back from the DOM). */
-  edited: boolean;
 }
 
 /**
  * The sandbox's editor, in two stages. First each file is the highlighted code the page already
  * rendered, made editable as plain text (`contenteditable="plaintext-only"`): reading a lesson and
  * pressing Run needs no editor code at all. CodeMirror (about 135 KB gz) loads on the first intent
- * to edit: a pointer press or focus on the code. It then takes over the text, the caret and the
- * focus, so keys typed while it loads are kept. If it cannot load, plain-text editing still works.
+ * to edit: focus on the code (a click, a tap or Tab; not a finger scrolling past). It then takes over
+ * the text, the caret and the focus, so keys typed while it loads are kept; it waits for a mouse
+ * button or an input method to finish first. If it cannot load, plain-text editing still works, and
+ * the next focus tries again.
  */
 export class LazyCodeEditor implements SandboxEditor {
   #host: HTMLElement;
@@ -45,6 +49,7 @@ export class LazyCodeEditor implements SandboxEditor {
   #editor: CodeEditor | undefined;
   #loading: Promise<void> | undefined;
   #composing = false;
+  #pointerDown = false;
 
   constructor(host: HTMLElement, files: Record<string, string>, first: string, options: LazyCodeEditorOptions) {
     this.#host = host;
@@ -52,17 +57,17 @@ export class LazyCodeEditor implements SandboxEditor {
     this.#current = first;
     for (const [name, source] of Object.entries(files)) {
       const pre = this.#previewElement(name, source);
-      this.#previews.set(name, { pre, source, html: pre.innerHTML, edited: false });
+      this.#previews.set(name, { pre, source, html: pre.innerHTML });
       pre.hidden = name !== first;
       host.append(pre);
     }
     const load = () => void this.load();
-    host.addEventListener("pointerdown", load);
     host.addEventListener("focusin", load);
-    host.addEventListener("input", (event) => {
-      for (const preview of this.#previews.values()) if (preview.pre === event.target) preview.edited = true;
-    });
-    // Swapping elements under an input method would drop the composed text: wait for it to end.
+    // Swapping elements under a drag-select or an input method would drop the selection or the
+    // composed text: the swap waits for both to end.
+    host.addEventListener("pointerdown", () => (this.#pointerDown = true));
+    host.ownerDocument.addEventListener("pointerup", () => (this.#pointerDown = false), true);
+    host.ownerDocument.addEventListener("pointercancel", () => (this.#pointerDown = false), true);
     host.addEventListener("compositionstart", () => (this.#composing = true));
     host.addEventListener("compositionend", () => (this.#composing = false));
     if (options.eager) load();
@@ -74,10 +79,15 @@ export class LazyCodeEditor implements SandboxEditor {
     const pre = rendered && rendered.textContent === source ? rendered : Object.assign(document.createElement("pre"), { textContent: source });
     pre.className = `${pre.className} sandbox-preview`.trim();
     pre.removeAttribute("style");
+    try {
+      pre.contentEditable = "plaintext-only";
+    } catch {
+      // Browsers without plaintext-only (Firefox before 136) throw: rich editing still edits the text.
+      pre.contentEditable = "true";
+    }
     // Explicit, though contenteditable is focusable anyway: axe counts only tabindex as focusable for a
     // scrolling region (a tall file on a slide scrolls).
     pre.tabIndex = 0;
-    pre.setAttribute("contenteditable", "plaintext-only");
     pre.setAttribute("role", "textbox");
     pre.setAttribute("aria-multiline", "true");
     pre.setAttribute("aria-label", `${this.#options.label}: ${name}`);
@@ -86,6 +96,8 @@ export class LazyCodeEditor implements SandboxEditor {
     pre.setAttribute("autocorrect", "off");
     pre.setAttribute("translate", "no");
     pre.style.minHeight = `${Math.max(6, this.#options.lines) * 1.5}em`;
+    // The gutter as wide as CodeMirror's will be for this many lines, so the swap does not move the text.
+    pre.style.setProperty("--gutter", `calc(${Math.max(2, String(source.split("\n").length).length)}ch + 8px)`);
     return pre;
   }
 
@@ -95,27 +107,53 @@ export class LazyCodeEditor implements SandboxEditor {
 
   /** Loads CodeMirror and hands it the files; resolves once it shows (or failed to load). */
   load(): Promise<void> {
-    this.#loading ??= import("./code-editor").then(
-      ({ CodeEditor }) => this.#whenNotComposing().then(() => this.#swapIn(CodeEditor)),
-      (error: unknown) => this.#options.onLoadError(error),
-    );
+    if (!this.#loading) {
+      this.#options.onEditStart();
+      this.#loading = import("./code-editor")
+        .then(async ({ CodeEditor }) => {
+          await this.#whenSettled();
+          this.#swapIn(CodeEditor);
+        })
+        .catch((error: unknown) => {
+          // Plain-text editing goes on; the next focus tries again (the network may be back).
+          this.#loading = undefined;
+          this.#host.classList.add("sandbox-editor-plain");
+          this.#options.onLoadError(error);
+        });
+    }
     return this.#loading;
   }
 
-  #whenNotComposing(): Promise<void> {
-    if (!this.#composing) return Promise.resolve();
-    return new Promise((resolve) => this.#host.addEventListener("compositionend", () => setTimeout(resolve), { once: true }));
+  /** Resolves when no mouse button is held and no input method is composing. */
+  #whenSettled(): Promise<void> {
+    if (!this.#composing && !this.#pointerDown) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.#composing || this.#pointerDown) return;
+        this.#host.removeEventListener("compositionend", later);
+        this.#host.ownerDocument.removeEventListener("pointerup", later, true);
+        resolve();
+      };
+      // After the event's own handlers (and the browser's commit of the composed text).
+      const later = () => setTimeout(check);
+      this.#host.addEventListener("compositionend", later);
+      this.#host.ownerDocument.addEventListener("pointerup", later, true);
+    });
   }
 
   #swapIn(Editor: typeof CodeEditor): void {
+    if (this.#editor) return;
     const files = this.files();
     const pre = this.#previews.get(this.#current)?.pre;
     const hadFocus = pre !== undefined && pre.contains(document.activeElement);
     const selection = hadFocus && pre ? selectionOffsets(pre) : undefined;
+    // The editor is built before the previews go, so a failure leaves the learner's text in place.
+    const editor = new Editor(this.#host, files, this.#current, { onRun: this.#options.onRun, label: this.#options.label, lines: this.#options.lines });
     for (const preview of this.#previews.values()) preview.pre.remove();
     this.#previews.clear();
-    const editor = new Editor(this.#host, files, this.#current, { onRun: this.#options.onRun, label: this.#options.label, lines: this.#options.lines });
+    this.#host.classList.remove("sandbox-editor-plain");
     this.#editor = editor;
+    this.#options.onLoaded();
     if (hadFocus) {
       const length = editor.view.state.doc.length;
       if (selection) editor.view.dispatch({ selection: { anchor: Math.min(selection.anchor, length), head: Math.min(selection.head, length) } });
@@ -132,7 +170,8 @@ export class LazyCodeEditor implements SandboxEditor {
 
   files(): Record<string, string> {
     if (this.#editor) return this.#editor.files();
-    return Object.fromEntries([...this.#previews].map(([name, preview]) => [name, preview.edited ? plainText(preview.pre) : preview.source]));
+    // Read from the page every time: whatever changed the text (typing, an extension), the run uses what is shown.
+    return Object.fromEntries([...this.#previews].map(([name, preview]) => [name, plainText(preview.pre)]));
   }
 
   reset(files: Record<string, string>): void {
@@ -142,19 +181,24 @@ export class LazyCodeEditor implements SandboxEditor {
       if (!preview) continue;
       if (text === preview.source) preview.pre.innerHTML = preview.html;
       else preview.pre.textContent = text;
-      preview.edited = text !== preview.source;
     }
   }
 }
 
-/** The text of an edited preview: its text nodes, with a `<br>` (some engines insert one for Enter) as a newline. */
+/**
+ * The text of a preview: its text nodes, with a `<br>` as a newline, and a newline before a block
+ * (`<div>`, `<p>`) that follows text, as rich contenteditable inserts them for Enter.
+ */
 function plainText(root: Node): string {
   let text = "";
   const walk = (node: Node): void => {
     for (const child of node.childNodes) {
       if (child.nodeType === Node.TEXT_NODE) text += (child as Text).data;
       else if (child.nodeName === "BR") text += "\n";
-      else walk(child);
+      else {
+        if ((child.nodeName === "DIV" || child.nodeName === "P") && text !== "" && !text.endsWith("\n")) text += "\n";
+        walk(child);
+      }
     }
   };
   walk(root);

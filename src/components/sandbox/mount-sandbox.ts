@@ -13,6 +13,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 }
 
+const EDITOR_HINT = "Ctrl+Enter (⌘+Enter) runs. In the editor, Tab indents: press Esc, then Tab, to move on.";
+
 /** Replaces the static code view of a <secrets-sandbox> with the live editor, terminal and panels. */
 export function mountSandbox(host: HTMLElement): void {
   const configEl = host.querySelector<HTMLScriptElement>("script.sandbox-config");
@@ -31,7 +33,7 @@ export function mountSandbox(host: HTMLElement): void {
   const resetBtn = el("button", { type: "button", className: "sandbox-btn", textContent: "Reset" });
   const toolbar = el("div", { className: "sandbox-toolbar" }, tabs, el("div", { className: "sandbox-actions" }, runBtn, stopBtn, resetBtn));
   const editorHost = el("div", { className: "sandbox-editor", id: `${uid}-editor`, role: "tabpanel" });
-  const hint = el("p", { className: "sandbox-hint", textContent: "Ctrl+Enter (⌘+Enter) runs. In the editor, Tab indents: press Esc, then Tab, to move on." });
+  const hint = el("p", { className: "sandbox-hint", textContent: EDITOR_HINT });
   const panels = el("div", { className: "sandbox-panels" });
   const envDetails = el("details", { className: "sandbox-panel" }, el("summary", { textContent: `Environment (${Object.keys(config.env).length})` }));
   const filesDetails = el("details", { className: "sandbox-panel" }, el("summary", { textContent: `Files (${Object.keys(config.virtualFiles).length})` }));
@@ -64,7 +66,10 @@ export function mountSandbox(host: HTMLElement): void {
     lines,
     rendered,
     eager: Boolean(config.exercise),
+    // Whoever focuses the code is about to edit it: fetch the transpiler for the edited run now.
+    onEditStart: () => void pageServices().runtime.preload("transpiler"),
     onLoadError: () => (hint.textContent = "The full editor could not load; you can still edit the code here as plain text. Ctrl+Enter (⌘+Enter) runs."),
+    onLoaded: () => (hint.textContent = EDITOR_HINT),
   });
   registerCompiled(config);
   const env = new KeyValuePanel(envDetails, { caption: "Environment variables (process.env)", key: "Name", value: "Value", multiline: false }, config.env);

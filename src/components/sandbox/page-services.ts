@@ -34,7 +34,7 @@ export function registerCompiled(config: SandboxConfig): void {
   const { compiledCode } = pageServices();
   for (const [name, code] of Object.entries(config.compiled ?? {})) {
     const source = config.sources[name];
-    if (source !== undefined) compiledCode.add(`/app/${name}`, source, code);
+    if (source !== undefined) compiledCode.add(`/app/${name}`, source, code, true);
   }
 }
 

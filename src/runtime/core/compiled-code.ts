@@ -18,27 +18,45 @@ export type Transpile = (file: string, source: string) => TranspileResult | Prom
 /** A path as the learner's file system names it (relative paths are under /app, as in VirtualFs). */
 const absolute = (path: string): string => resolve(path);
 
+/** Code compiled in advance for one file, with the exact text it was compiled from. */
+export interface CompiledFile {
+  source: string;
+  code: string;
+}
+
+/** Compiled files a worker may use, by absolute path. The loader checks each `source` against the file it reads. */
+export type CompiledFiles = Record<string, CompiledFile>;
+
+/** Learner-compiled texts kept per file, besides the build-time ones (those are never dropped). */
+const KEPT_PER_FILE = 4;
+
 /**
- * Compiled code by file and exact source. A file whose text changed by one character misses, so the
- * code run is always the code shown.
+ * Compiled code by file and exact source. A file whose text changed by one character misses, and the
+ * worker checks the text again against its own file system, so the code run is always the code shown.
  */
 export class CompiledCode {
-  private readonly byFile = new Map<string, Map<string, string>>();
+  /** path -> source -> code, oldest first (Map keeps insertion order). */
+  private readonly byFile = new Map<string, Map<string, { code: string; pinned: boolean }>>();
 
-  add(file: string, source: string, code: string): void {
+  /** `pinned`: compiled at build time, kept for good; otherwise only the last few texts per file are kept. */
+  add(file: string, source: string, code: string, pinned = false): void {
     const path = absolute(file);
     let sources = this.byFile.get(path);
     if (!sources) this.byFile.set(path, (sources = new Map()));
-    sources.set(source, code);
+    const wasPinned = sources.get(source)?.pinned ?? false;
+    sources.delete(source);
+    sources.set(source, { code, pinned: pinned || wasPinned });
+    const unpinned = [...sources].filter(([, entry]) => !entry.pinned);
+    for (const [old] of unpinned.slice(0, Math.max(0, unpinned.length - KEPT_PER_FILE))) sources.delete(old);
   }
 
-  /** Code for every file in `files` whose exact text was compiled before, by absolute path. */
-  lookup(files: Record<string, string>): Record<string, string> {
-    const found: Record<string, string> = {};
+  /** The compiled code of every file in `files` whose exact text was compiled before, by absolute path. */
+  lookup(files: Record<string, string>): CompiledFiles {
+    const found: CompiledFiles = {};
     for (const [file, source] of Object.entries(files)) {
       const path = absolute(file);
-      const code = this.byFile.get(path)?.get(source);
-      if (code !== undefined) found[path] = code;
+      const entry = this.byFile.get(path)?.get(source);
+      if (entry) found[path] = { source, code: entry.code };
     }
     return found;
   }

@@ -14,7 +14,7 @@ import { createDotenvConfigModule, createDotenvModule } from './dotenv.ts';
 import { EventLoop, type HostTimers } from './event-loop.ts';
 import { createFsModule } from './fs-shim.ts';
 import { inspect } from './inspect.ts';
-import type { Transpile } from './compiled-code.ts';
+import type { CompiledFiles, Transpile } from './compiled-code.ts';
 import { LinkError, ModuleLoader, type Evaluate } from './module-loader.ts';
 import { ModuleRegistry, registeredModules, type ModuleContext } from './module-registry.ts';
 import { OutputSink } from './output-sink.ts';
@@ -67,7 +67,7 @@ export class LearnerEnvironment {
 
   private formatStack = (stack: string): string => cleanStack(stack, this.sources);
 
-  private async run(request: RunRequest, outputCap: number, compiled: Record<string, string> = {}): Promise<void> {
+  private async run(request: RunRequest, outputCap: number, compiled: CompiledFiles = {}): Promise<void> {
     const startedAt = performance.now();
     const sink = new OutputSink((chunks) => this.host.post({ type: 'output', chunks }), this.host.timers, outputCap);
     const loop = new EventLoop(this.host.timers, (error) => this.reportUncaught(error, 'exception'));

@@ -10,7 +10,7 @@
 import { dirname, resolveFrom } from './path-shim.ts';
 import type { ModuleContext, ModuleRegistry } from './module-registry.ts';
 import type { LearnerSources, SourceLocation } from './stack-trace.ts';
-import type { Transpile } from './compiled-code.ts';
+import type { CompiledFiles, Transpile } from './compiled-code.ts';
 import type { VirtualFs } from './virtual-fs.ts';
 
 /** Evaluates wrapped module code named `sourceUrl` and returns the wrapper function. */
@@ -50,8 +50,8 @@ export interface ModuleLoaderOptions {
   context: () => ModuleContext;
   /** Turns a learner file into a module body; may load the transpiler first (browser). */
   transpile: Transpile;
-  /** Code compiled in advance, by absolute path, for files whose text has not changed. */
-  compiled?: Record<string, string>;
+  /** Code compiled in advance, by absolute path; used only where its source is the file's text. */
+  compiled?: CompiledFiles;
 }
 
 export class ModuleLoader {
@@ -59,7 +59,7 @@ export class ModuleLoader {
   private readonly order: string[] = [];
   private readonly exportsByKey = new Map<string, unknown>();
   /** Files this loader transpiled itself (no compiled code came with the run), by absolute path. */
-  readonly transpiled: Record<string, { source: string; code: string }> = {};
+  readonly transpiled: CompiledFiles = {};
 
   private readonly options: ModuleLoaderOptions;
 
@@ -110,10 +110,13 @@ export class ModuleLoader {
       this.order.push(key);
       return;
     }
+    // The text is checked here, against the file the program will see: two names for one path
+    // (`main.ts` and `/app/main.ts`) could otherwise pair one file's code with another's text.
     const compiled = this.options.compiled?.[key];
-    const result = compiled !== undefined ? { ok: true as const, code: compiled } : await this.options.transpile(key, source);
+    const usable = compiled !== undefined && compiled.source === source ? compiled.code : undefined;
+    const result = usable !== undefined ? { ok: true as const, code: usable } : await this.options.transpile(key, source);
     if (!result.ok) throw new LinkError(result.message, result.location, 'SyntaxError');
-    if (compiled === undefined) this.transpiled[key] = { source, code: result.code };
+    if (usable === undefined) this.transpiled[key] = { source, code: result.code };
     const dependencies = new Map<string, string>();
     const module: LinkedModule = { kind: 'learner', path: key, code: result.code, dependencies };
     // Registered before its dependencies so an import cycle ends instead of recursing.

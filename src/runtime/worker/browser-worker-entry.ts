@@ -53,7 +53,10 @@ function startBrowserWorker(): void {
     bundles.receive(message);
     // A transpiler sent to the idle spare: compile sucrase's hot paths now, not during the learner's run.
     if (unasked && message.name === 'transpiler' && bundles.has('transpiler')) {
-      void bundles.load('transpiler').then(({ transpile }) => transpile('/warmup.ts', 'const warm: number = 1;\nexport default warm;\n'));
+      bundles.load('transpiler').then(
+        ({ transpile }) => transpile('/warmup.ts', 'const warm: number = 1;\nexport default warm;\n'),
+        () => {}, // kept as a rejected load: the run that needs the transpiler reports it
+      );
     }
   });
   scope.addEventListener('error', (event) => {

@@ -17,6 +17,8 @@ type BundleAnswer = Extract<HostToWorker, { type: 'bundle' }>;
 export class BundleLoader {
   private readonly pending = new Map<BundleName, { resolve: (exports: unknown) => void; reject: (error: Error) => void }>();
   private readonly loaded = new Map<BundleName, Promise<unknown>>();
+  /** Scripts the host sent before anyone asked: evaluated on first `load`, inside the run that needs them. */
+  private readonly delivered = new Map<BundleName, string>();
 
   private readonly post: (message: WorkerToHost) => void;
   private readonly evaluate: (code: string) => unknown;
@@ -28,11 +30,17 @@ export class BundleLoader {
 
   /** True once the bundle is here or on its way (a `load` will not ask the host again). */
   has(name: BundleName): boolean {
-    return this.loaded.has(name);
+    return this.loaded.has(name) || this.delivered.has(name);
   }
 
   load<N extends BundleName>(name: N): Promise<BundleExports[N]> {
     let promise = this.loaded.get(name);
+    const source = this.delivered.get(name);
+    if (!promise && source !== undefined) {
+      this.delivered.delete(name);
+      promise = new Promise((resolve) => resolve(this.evaluateBundle(name, source)));
+      this.loaded.set(name, promise);
+    }
     if (!promise) {
       promise = new Promise((resolve, reject) => {
         this.pending.set(name, { resolve, reject });
@@ -46,14 +54,10 @@ export class BundleLoader {
   receive(answer: BundleAnswer): void {
     const waiting = this.pending.get(answer.name);
     if (!waiting) {
-      // Sent unasked (the page loaded it for an earlier run): evaluate it now, while this worker is
-      // the idle spare, so the run that needs it does not wait. A bundle already here is kept.
-      if (answer.source === undefined || this.loaded.has(answer.name)) return;
-      try {
-        this.loaded.set(answer.name, Promise.resolve(this.evaluateBundle(answer.name, answer.source)));
-      } catch {
-        // Not kept: a run that needs it asks for it again and gets the error then.
-      }
+      // Sent unasked (the page loaded it for an earlier run). Kept as text, not evaluated: a bundle may
+      // read the program's environment as it loads (the Azure SDK's logger reads AZURE_LOG_LEVEL), so
+      // it is evaluated when the program first needs it. A bundle already here is kept.
+      if (answer.source !== undefined && !this.has(answer.name)) this.delivered.set(answer.name, answer.source);
       return;
     }
     this.pending.delete(answer.name);
