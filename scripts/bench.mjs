@@ -112,13 +112,18 @@ async function measurePages(list) {
   await browser.close();
   for (const entry of out) {
     const path = list.find(([n]) => n === entry.name)[1];
-    const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ["--headless=new", ...chromiumArgs] });
-    try {
-      const run = await lighthouse(base + path, { port: chrome.port, onlyCategories: ["performance"], logLevel: "error", output: "json" });
-      entry.lighthouse = Math.round((run?.lhr.categories.performance.score ?? NaN) * 100);
-    } finally {
-      await chrome.kill();
+    // Lighthouse now and then returns no score (a trace it could not read): one more try, then say so.
+    for (let attempt = 0; attempt < 2 && entry.lighthouse === undefined; attempt++) {
+      const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ["--headless=new", ...chromiumArgs] });
+      try {
+        const run = await lighthouse(base + path, { port: chrome.port, onlyCategories: ["performance"], logLevel: "error", output: "json" });
+        const score = run?.lhr.categories.performance.score;
+        if (typeof score === "number") entry.lighthouse = Math.round(score * 100);
+      } finally {
+        await chrome.kill();
+      }
     }
+    entry.lighthouse ??= "no score";
   }
   return out;
 }
