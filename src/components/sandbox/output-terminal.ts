@@ -29,6 +29,8 @@ export class OutputTerminal {
       cursorStyle: "bar",
       cursorInactiveStyle: "none",
       fontSize: options.fontSize,
+      // At 1.0, a 1x screen (most projectors) clips the underscore below the cell: EXTERNAL_API_KEY read as "EXTERNAL API KEY".
+      lineHeight: 1.2,
       rows: options.rows,
       fontFamily: 'ui-monospace, "Cascadia Code", "Source Code Pro", Menlo, Consolas, "DejaVu Sans Mono", monospace',
       screenReaderMode: true,
