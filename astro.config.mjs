@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
+import { plainShellOutput } from "./src/decks/plain-shell-output.mjs";
 
 // Cross-origin isolation (COOP + COEP) lets the sandbox use WebContainers and
 // SharedArrayBuffer. The same pair must be sent by whatever serves dist/: see
@@ -19,6 +20,7 @@ export default defineConfig({
     // Highlighting happens at build time; pages ship no highlighter.
     shikiConfig: {
       themes: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" },
+      transformers: [plainShellOutput],
     },
   },
   devToolbar: { enabled: false },

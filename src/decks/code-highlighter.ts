@@ -1,4 +1,5 @@
 import { createHighlighter, type Highlighter, type ShikiTransformer } from "shiki";
+import { plainShellOutput } from "./plain-shell-output.mjs";
 
 /** Languages decks and lessons show; loading only these keeps builds fast. */
 const LANGS = ["typescript", "javascript", "bash", "shellsession", "dockerfile", "yaml", "json", "ini", "diff", "text"] as const;
@@ -56,7 +57,7 @@ export function highlightCode(hl: Highlighter, code: string, lang: string, lineS
     lang: language,
     themes: THEMES,
     defaultColor: "light",
-    transformers: [markLines(parseLineSteps(lineSpec))],
+    transformers: [plainShellOutput, markLines(parseLineSteps(lineSpec))],
   });
 }
 
