@@ -44,6 +44,12 @@ export const LEAK_SURFACES = [
   "container-logs",
   /** `/proc/1/environ` inside the inspected containers. */
   "proc-environ",
+  /**
+   * Every file of every layer of every image the docker setup built, as `docker save` unpacks them:
+   * a file a later step deleted (`RUN rm .npmrc`) or overwrote is still in its own layer. Needs a
+   * Docker host that shows its layers (`DockerHost.builtImages`).
+   */
+  "image-layers",
 ] as const;
 export type LeakSurface = (typeof LEAK_SURFACES)[number];
 
