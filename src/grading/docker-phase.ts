@@ -2,11 +2,12 @@
  * The docker-sim part of a grading run: the learner's files go into the build context, the
  * scenario's setup lines run in order (stopping at the first failure, like `set -e`), and after the
  * program the inspected images and containers are read through the `docker` CLI, the same output a
- * learner would look at.
+ * learner would look at, and every image the setup built is read layer by layer (what `docker save`
+ * gives anyone who can pull it), when the host can show its layers.
  */
 import type { ExerciseScenario } from "../schemas/exercise-scenario.ts";
 import { fillPlaceholders, type PlaceholderValues } from "./placeholders.ts";
-import type { DockerHost, ShellResult } from "./types.ts";
+import type { BuiltImage, DockerHost, ShellResult } from "./types.ts";
 
 export interface DockerCommandEvidence extends ShellResult {
   /** The scenario's line, placeholders unfilled (safe to show). */
@@ -19,6 +20,11 @@ export interface DockerEvidence {
   commands: DockerCommandEvidence[];
   images: Array<{ ref: string; inspect: ShellResult; history: ShellResult }>;
   containers: Array<{ name: string; inspect: ShellResult; logs: ShellResult; environ: ShellResult }>;
+  /**
+   * Every image the setup created, layer by layer (empty when the host cannot show layers): the
+   * `image-layers` surface. The inspected images come first, in the scenario's order.
+   */
+  builtImages: BuiltImage[];
   /** For `image-builds`: `docker image inspect <tag>` after the setup. */
   imageExists(tag: string): Promise<ShellResult>;
   /**
@@ -61,10 +67,18 @@ export async function inspectDocker(setup: DockerSetup, host: DockerHost, comman
       environ: await host.exec(`docker exec ${name} cat /proc/1/environ`),
     });
   }
+  // The inspected images first, in the scenario's order, then other tagged images, untagged last.
+  const refs = setup.inspect.images;
+  const rank = (image: BuiltImage): number => {
+    const at = refs.findIndex((ref) => image.tags.includes(ref) || image.tags.includes(`${ref}:latest`));
+    return at !== -1 ? at : refs.length + (image.tags.length > 0 ? 0 : 1);
+  };
+  const builtImages = [...((await host.builtImages?.()) ?? [])].sort((a, b) => rank(a) - rank(b));
   return {
     commands,
     images,
     containers,
+    builtImages,
     imageExists: async (tag) => host.exec(`docker image inspect ${tag}`),
     exec: async (line) => host.exec(line),
   };

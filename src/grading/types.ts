@@ -83,6 +83,27 @@ export interface ShellResult {
   exitCode: number;
 }
 
+/** One layer of an image, as `docker save` unpacks it: only what this layer itself holds. */
+export interface ImageLayer {
+  /** "sha256:<hex>", as in RootFS.Layers; a layer shared by several images has one diff id. */
+  diffId: string;
+  /** The history step that created it, as `docker history --no-trunc` shows it: `COPY .npmrc ./ # buildkit`. */
+  createdBy: string;
+  /** Absolute path -> content of every file in this layer's diff, whatever later layers did to it. */
+  files: Record<string, string>;
+  /** Paths this layer deletes (whiteouts): the bytes stay in the layers below. */
+  deleted: string[];
+}
+
+/** An image on the Docker host, with every layer (base image layers included), bottom first. */
+export interface BuiltImage {
+  /** "sha256:<hex>" */
+  id: string;
+  /** Its tags now: none when a later build took its tag (the image is still on the host). */
+  tags: string[];
+  layers: ImageLayer[];
+}
+
 /**
  * The slice of the Docker simulator the grader needs, declared here so grading depends on no
  * particular engine: a host file system for the build context, and a shell that speaks `docker`.
@@ -90,6 +111,11 @@ export interface ShellResult {
 export interface DockerHost {
   writeFile(path: string, content: string): void | Promise<void>;
   exec(commandLine: string): ShellResult | Promise<ShellResult>;
+  /**
+   * Every image created on this host since it started (built, not the images it started with),
+   * with its layers: the `image-layers` leak surface. A host without it has an empty surface.
+   */
+  builtImages?(): BuiltImage[] | Promise<BuiltImage[]>;
 }
 
 export interface GradingDeps {

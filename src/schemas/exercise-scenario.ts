@@ -44,6 +44,12 @@ export const LEAK_SURFACES = [
   "container-logs",
   /** `/proc/1/environ` inside the inspected containers. */
   "proc-environ",
+  /**
+   * Every file of every layer of every image the docker setup built, as `docker save` unpacks them:
+   * a file a later step deleted (`RUN rm .npmrc`) or overwrote is still in its own layer. Needs a
+   * Docker host that shows its layers (`DockerHost.builtImages`).
+   */
+  "image-layers",
 ] as const;
 export type LeakSurface = (typeof LEAK_SURFACES)[number];
 
@@ -109,6 +115,11 @@ export const CheckSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...checkBase, kind: z.literal("exit-code"), equals: z.number().int().default(0) }),
   /** stdout contains this literal text. */
   z.strictObject({ ...checkBase, kind: z.literal("stdout-includes"), text: z.string().min(1) }),
+  /**
+   * stderr (console.error, uncaught errors) contains this literal text: the program explains a
+   * failure where errors go, e.g. "DB_PASSWORD_FILE is not set" before it exits with code 1.
+   */
+  z.strictObject({ ...checkBase, kind: z.literal("stderr-includes"), text: z.string().min(1) }),
   /** A mock API received the secret exactly where it belongs, at least once. */
   z.strictObject({
     ...checkBase,
@@ -330,7 +341,7 @@ export const ExerciseScenarioSchema = z
       const id = check.id ?? `${check.kind}-${i + 1}`;
       if (ids.has(id)) ctx.addIssue({ code: "custom", path: [...path, "id"], message: `duplicate check id '${id}'` });
       ids.add(id);
-      const needsRun = check.kind === "exit-code" || check.kind === "stdout-includes" || check.kind === "rotation-picked-up";
+      const needsRun = check.kind === "exit-code" || check.kind === "stdout-includes" || check.kind === "stderr-includes" || check.kind === "rotation-picked-up";
       if (needsRun && scenario.entry === undefined) ctx.addIssue({ code: "custom", path, message: `'${check.kind}' needs a program to run ('entry')` });
       switch (check.kind) {
         case "api-received-secret":

@@ -13,6 +13,7 @@ import { imageBuildsCheck } from "./image-builds.ts";
 import { noLeakCheck } from "./no-leak.ts";
 import { rotationPickedUpCheck } from "./rotation-picked-up.ts";
 import { sourceHasNoLiteralCheck } from "./source-has-no-literal.ts";
+import { stderrIncludesCheck } from "./stderr-includes.ts";
 import { stdoutIncludesCheck } from "./stdout-includes.ts";
 import { vaultOnlyReadsCheck } from "./vault-only-reads.ts";
 import { vaultReadByCheck } from "./vault-read-by.ts";
@@ -22,6 +23,7 @@ export type { CheckContext } from "./context.ts";
 const CHECKS: { [K in ExerciseCheckKind]: CheckDefinition<K> } = {
   "exit-code": exitCodeCheck,
   "stdout-includes": stdoutIncludesCheck,
+  "stderr-includes": stderrIncludesCheck,
   "api-received-secret": apiReceivedSecretCheck,
   "vault-read-by": vaultReadByCheck,
   "vault-only-reads": vaultOnlyReadsCheck,

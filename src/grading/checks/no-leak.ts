@@ -23,6 +23,7 @@ const SURFACE_NAMES: Record<LeakSurface, string> = {
   "docker-inspect": "docker inspect and image config",
   "container-logs": "container logs",
   "proc-environ": "/proc/1/environ",
+  "image-layers": "image layers (files deleted by a later step included)",
 };
 
 export const noLeakCheck: CheckDefinition<"no-leak"> = {
@@ -37,6 +38,7 @@ export const noLeakCheck: CheckDefinition<"no-leak"> = {
     const surfaceList = check.surfaces === "all" ? "output, errors, files, requests, vault, docker" : check.surfaces.map((s) => SURFACE_NAMES[s]).join(", ");
     const expected = `Nowhere but where it belongs (checked: ${surfaceList}), in no form: as is, split, URL-encoded, escaped, base64, hex, reversed, or more than the last few characters.`;
     const leaks: LeakFinding[] = [];
+    let firstNote: string | undefined;
     let scanned = 0;
     for (const secret of secrets) {
       const canaries = evidence.canaries.of(secret);
@@ -52,6 +54,7 @@ export const noLeakCheck: CheckDefinition<"no-leak"> = {
             excerpt: excerptAround(surface.text, match, evidence.canaries.all),
             ...(line ? { line } : {}),
           });
+          if (leaks.length === 1) firstNote = surface.note;
         }
       }
     }
@@ -66,7 +69,7 @@ export const noLeakCheck: CheckDefinition<"no-leak"> = {
     return {
       passed: false,
       expected,
-      actual: `${capitalize(secretLabel(ctx, first!.secret))} appeared in ${first!.location}, ${LEAK_FORM_DESCRIPTIONS[first!.form]}${at}: ${first!.excerpt}.${more}`,
+      actual: `${capitalize(secretLabel(ctx, first!.secret))} appeared in ${first!.location}, ${LEAK_FORM_DESCRIPTIONS[first!.form]}${at}: ${first!.excerpt}.${firstNote ? ` ${firstNote}` : ""}${more}`,
       leaks: leaks.slice(0, MAX_LEAKS_REPORTED),
     };
   },
