@@ -8,8 +8,11 @@ import { createPaymentsApi, PAYMENTS_API_HOST, type RequestHandler, type Simulat
 import { createEngineFromScenario, ScenarioError, type VaultEngine } from "../vault/index.ts";
 import { createAzureHosts } from "../runtime/azure/host/index.ts";
 import type { CanarySet } from "./canary.ts";
-import { fillPlaceholders, fillPlaceholdersDeep, referencesSecret, type PlaceholderValues } from "./placeholders.ts";
+import { fillPlaceholders, fillPlaceholdersDeep, type PlaceholderValues } from "./placeholders.ts";
+import { ROTATION_HOST, rotatedVirtualFiles, rotateVault } from "./rotation.ts";
 import { GradingSetupError } from "./types.ts";
+
+export { ROTATION_HOST, rotationHarness } from "./rotation.ts";
 
 /** A request some mock host received, in arrival order. */
 export interface RecordedExchange {
@@ -24,8 +27,6 @@ export interface RecordedExchange {
   body: string;
   status: number;
 }
-
-export const ROTATION_HOST = "rotation.grader.internal";
 
 const API_HOSTS: Record<MockApiName, string> = { payments: PAYMENTS_API_HOST };
 const KEY_VAULT_SCOPE = "https://vault.azure.net/.default";
@@ -98,11 +99,7 @@ export function buildWorld(scenario: ExerciseScenario, canaries: CanarySet, netw
       for (const host of hosts) network.removeHost(host);
     },
   };
-  if (rotatedSecret) {
-    for (const [path, text] of Object.entries(scenario.virtualFiles)) {
-      if (referencesSecret(text, rotatedSecret)) world.rotatedFiles[path] = fillPlaceholders(text, rotatedValues);
-    }
-  }
+  if (rotatedSecret) world.rotatedFiles = rotatedVirtualFiles(scenario.virtualFiles, rotatedSecret, rotatedValues);
 
   // Every mock host records what it received, with one sequence shared by all hosts and the
   // rotation, so checks can tell "before" from "after". The sequence number is taken before the
@@ -145,33 +142,4 @@ export function buildWorld(scenario: ExerciseScenario, canaries: CanarySet, netw
     });
   }
   return world;
-}
-
-interface VaultTemplate {
-  vaults: Array<{ name: string; secrets?: Array<{ name: string; versions: Array<{ value: string }> }> }>;
-}
-
-/** Adds a new version, with the rotated canary, to every vault secret that holds the rotated secret. */
-function rotateVault(engine: VaultEngine, template: unknown, secret: string, values: PlaceholderValues): void {
-  for (const vault of (template as VaultTemplate).vaults) {
-    for (const item of vault.secrets ?? []) {
-      const latest = item.versions.at(-1);
-      if (latest && referencesSecret(latest.value, secret)) engine.vault(vault.name)?.setSecret(item.name, { value: fillPlaceholders(latest.value, values) });
-    }
-  }
-}
-
-/** The module the grader runs first when a rotation is due: it plays the platform rewriting the mount. */
-export function rotationHarness(rotatedFiles: Record<string, string>, atMs: number): string {
-  return [
-    "// Written by the grader: rotates the secret while the program runs, like an orchestrator",
-    "// rewriting a mounted secret file, then tells the grader (which rotates vault values).",
-    "import { writeFileSync } from 'node:fs';",
-    `const files: Record<string, string> = ${JSON.stringify(rotatedFiles)};`,
-    "setTimeout(() => {",
-    "  for (const [path, text] of Object.entries(files)) writeFileSync(path, text);",
-    `  fetch('http://${ROTATION_HOST}/rotate', { method: 'POST' }).catch(() => {});`,
-    `}, ${atMs});`,
-    "",
-  ].join("\n");
 }

@@ -3,7 +3,8 @@ import { appFileSystem } from "../../runtime/app-files";
 import { LazyCodeEditor } from "./lazy-code-editor";
 import { OutputTerminal } from "./output-terminal";
 import { KeyValuePanel } from "./key-value-panel";
-import { pageServices, registerCompiled, resetAzureWorld, useAzureWorld } from "./page-services";
+import { pageServices, registerCompiled, resetAzureWorld, servePageHost, useAzureWorld } from "./page-services";
+import type { AzureWorld } from "../../runtime/azure/host/index";
 import { exerciseAzureWorld } from "../../grading/sandbox-azure";
 import type { SandboxConfig } from "./sandbox-config";
 
@@ -40,6 +41,10 @@ export function mountSandbox(host: HTMLElement): void {
   panels.append(envDetails, filesDetails);
   // An example's mock Key Vault, or a graded exercise's (with the statement's values): Run and the Vault panel use it.
   const vault = config.vault ?? exerciseAzureWorld(config.exercise?.scenario);
+  // A graded exercise's mid-run rotation: Run plays it as Check does, with the values shown here.
+  // Loaded only on such a page (every lesson's sandbox shares this module).
+  const rotationModule = config.exercise?.scenario.rotation ? import("../../grading/sandbox-rotation") : undefined;
+  rotationModule?.catch(() => {}); // a failed load is reported by the Run that needs it
   if (vault) void import("./vault-inspector").then(({ mountVaultInspector }) => mountVaultInspector({ host, panels, uid, config: vault }));
   const termLabel = el("p", { className: "sandbox-term-label", id: `${uid}-output-label`, textContent: "Output" });
   const termHost = el("div", { className: "sandbox-terminal" });
@@ -124,10 +129,30 @@ export function mountSandbox(host: HTMLElement): void {
     terminal.write("system", `$ node ${config.entry}\n`);
     let result: RunResult | undefined;
     let firstOutput = false;
+    let unplugRotation: (() => void) | undefined;
     try {
-      if (vault) await useAzureWorld(uid, vault);
+      const played = rotationModule && (await rotationModule);
+      const rotation = played?.exerciseRotation(config.exercise?.scenario);
+      // With a rotation, every Run starts from the exercise's vault, as every Check does: the last
+      // run's rotated version (or its throttling) would otherwise meet a file reset to the old value.
+      if (vault && rotation) resetAzureWorld(uid);
+      const world: AzureWorld | undefined = vault ? await useAzureWorld(uid, vault) : undefined;
+      let program = { files: fs, entry: `/app/${config.entry}` };
+      if (played && rotation) {
+        const { ROTATION_HOST, rotationHandler } = played;
+        const withRotation = rotation.program(fs, program.entry);
+        for (const [path, text] of Object.entries(withRotation.compiled)) pageServices().compiledCode.add(path, text, text);
+        program = withRotation;
+        unplugRotation = servePageHost(
+          ROTATION_HOST,
+          rotationHandler(() => {
+            if (world) rotation.rotateVault(world.engine);
+            terminal.write("system", rotation.message);
+          }),
+        );
+      }
       result = await runtime.run(
-        { files: fs, entry: `/app/${config.entry}`, env: env.values(), timeoutMs: config.timeoutMs },
+        { files: program.files, entry: program.entry, env: env.values(), timeoutMs: config.timeoutMs },
         {
           onOutput: (chunk) => {
             // The first output of a run is announced (with its time) for the benchmark and for tests.
@@ -142,6 +167,7 @@ export function mountSandbox(host: HTMLElement): void {
     } catch (err) {
       terminal.write("system", `The sandbox could not run the program: ${err instanceof Error ? err.message : String(err)}\n`);
     } finally {
+      unplugRotation?.();
       running = false;
       runBtn.disabled = false;
       stopBtn.disabled = true;

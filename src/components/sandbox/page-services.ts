@@ -1,5 +1,5 @@
 import type { WorkerRuntime } from "../../runtime/index";
-import { CompiledCode, SimulatedNetwork, createPaymentsApi, PAYMENTS_API_HOST, type PaymentsApi } from "../../runtime/index";
+import { CompiledCode, SimulatedNetwork, createPaymentsApi, PAYMENTS_API_HOST, type PaymentsApi, type RequestHandler } from "../../runtime/index";
 import { createLocalRuntime } from "../../runtime/browser";
 import type { AzureWorld, AzureWorldConfig } from "../../runtime/azure/host/index";
 import type { SandboxConfig } from "./sandbox-config";
@@ -27,6 +27,13 @@ export function pageServices(): PageServices {
     services = { network, payments, compiledCode, runtime: createLocalRuntime({ network, compiledCode }) };
   }
   return services;
+}
+
+/** Puts a host on the page network until the returned function is called (a run's own host, e.g. the rotation). */
+export function servePageHost(host: string, handler: RequestHandler): () => void {
+  const { network } = pageServices();
+  network.addHost(host, handler);
+  return () => network.removeHost(host);
 }
 
 /** Lets runs of this sandbox's files, as shown, use the code compiled at build time. */

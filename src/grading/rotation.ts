@@ -1,0 +1,78 @@
+/**
+ * The mid-run rotation of a scenario, as pure helpers shared by the grader (world.ts, with canaries)
+ * and the learner's Run (sandbox-rotation.ts, with the values the statement shows): which files
+ * change and to what, the vault's new versions, and the module that plays the platform inside the
+ * program. Only placeholders.ts and types: the exercise page imports this without the grading engine.
+ */
+import type { VaultEngine } from "../vault/index.ts";
+import { fillPlaceholders, referencesSecret, type PlaceholderValues } from "./placeholders.ts";
+
+export const ROTATION_HOST = "rotation.grader.internal";
+
+/** Absolute path -> content after the rotation, for the files (templates) that hold the rotated secret. */
+export function rotatedVirtualFiles(templates: Record<string, string>, secret: string, rotatedValues: PlaceholderValues): Record<string, string> {
+  const rotated: Record<string, string> = {};
+  for (const [path, text] of Object.entries(templates)) {
+    if (referencesSecret(text, secret)) rotated[path] = fillPlaceholders(text, rotatedValues);
+  }
+  return rotated;
+}
+
+interface VaultTemplate {
+  vaults: Array<{ name: string; secrets?: Array<{ name: string; versions: Array<{ value: string }> }> }>;
+}
+
+/** The vault secrets whose latest version holds `secret` (the ones a rotation gives a new version). */
+export function rotatedVaultSecrets(template: unknown, secret: string): Array<{ vault: string; name: string; value: string }> {
+  const found: Array<{ vault: string; name: string; value: string }> = [];
+  for (const vault of (template as VaultTemplate | undefined)?.vaults ?? []) {
+    for (const item of vault.secrets ?? []) {
+      const latest = item.versions.at(-1);
+      if (latest && referencesSecret(latest.value, secret)) found.push({ vault: vault.name, name: item.name, value: latest.value });
+    }
+  }
+  return found;
+}
+
+/** Adds a new version, with the rotated value, to every vault secret that holds the rotated secret. */
+export function rotateVault(engine: Pick<VaultEngine, "vault">, template: unknown, secret: string, rotatedValues: PlaceholderValues): void {
+  for (const item of rotatedVaultSecrets(template, secret)) {
+    engine.vault(item.vault)?.setSecret(item.name, { value: fillPlaceholders(item.value, rotatedValues) });
+  }
+}
+
+/** What the harness does once loaded: at `atMs`, rewrite the files, then tell ROTATION_HOST (which rotates vault values). */
+function harnessTimer(atMs: number): string[] {
+  return [
+    "setTimeout(() => {",
+    "  for (const [path, text] of Object.entries(files)) writeFileSync(path, text);",
+    `  fetch('http://${ROTATION_HOST}/rotate', { method: 'POST' }).catch(() => {});`,
+    `}, ${atMs});`,
+    "",
+  ];
+}
+
+/** The module the grader runs first when a rotation is due: it plays the platform rewriting the mount. */
+export function rotationHarness(rotatedFiles: Record<string, string>, atMs: number): string {
+  return [
+    "// Written by the grader: rotates the secret while the program runs, like an orchestrator",
+    "// rewriting a mounted secret file, then tells the grader (which rotates vault values).",
+    "import { writeFileSync } from 'node:fs';",
+    `const files: Record<string, string> = ${JSON.stringify(rotatedFiles)};`,
+    ...harnessTimer(atMs),
+  ].join("\n");
+}
+
+/**
+ * The same module as `rotationHarness`, written in the form the sandbox's module loader runs (plain
+ * JavaScript, `require` instead of `import`), so its text can serve as its own compiled code and the
+ * sandbox's worker does not transpile it.
+ */
+export function compiledRotationHarness(rotatedFiles: Record<string, string>, atMs: number): string {
+  return [
+    "// Written by the sandbox: rotates the secret while the program runs, as Check does.",
+    "const { writeFileSync } = require('node:fs');",
+    `const files = ${JSON.stringify(rotatedFiles)};`,
+    ...harnessTimer(atMs),
+  ].join("\n");
+}
