@@ -1,4 +1,5 @@
 import { test, expect, type Locator, type Page } from "@playwright/test";
+import { openWorkbench, replaceCode } from "./support/workbench";
 import { readFileSync } from "node:fs";
 import { sandboxOutput } from "./support/sandbox-output";
 
@@ -8,20 +9,7 @@ import { sandboxOutput } from "./support/sandbox-output";
  */
 const kitFile = (path: string) => readFileSync(new URL(`../../content/exercise-kits/${path}`, import.meta.url), "utf8");
 
-async function openWorkbench(page: Page, id: string): Promise<Locator> {
-  await page.goto(`/exercises/${id}/`);
-  const bench = page.getByRole("region", { name: /Sandbox: Your workbench/ });
-  await bench.scrollIntoViewIfNeeded();
-  await expect(bench.getByRole("button", { name: "Check" })).toBeVisible();
-  return bench;
-}
 
-async function replaceCode(page: Page, code: string) {
-  await page.getByRole("textbox", { name: /Code editor: main\.ts/ }).click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
-}
 
 /** Presses Run and waits for the run to end; returns the whole output. */
 async function run(bench: Locator): Promise<string> {

@@ -1,25 +1,13 @@
 import { test, expect, type Page } from "@playwright/test";
+import { openWorkbench, replaceCode } from "./support/workbench";
 import { readFileSync } from "node:fs";
 
 const SOLUTION = readFileSync(new URL("../../content/exercise-kits/env-refactor/solution/main.ts", import.meta.url), "utf8");
 
-async function openWorkbench(page: Page) {
-  await page.goto("/exercises/env-refactor/");
-  const bench = page.getByRole("region", { name: /Sandbox: Your workbench/ });
-  await bench.scrollIntoViewIfNeeded();
-  await expect(bench.getByRole("button", { name: "Check" })).toBeVisible();
-  return bench;
-}
 
-async function replaceCode(page: Page, code: string) {
-  await page.getByRole("textbox", { name: /Code editor: main\.ts/ }).click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
-}
 
 test("a learner fails, takes a hint, passes, and sees it on the course map; progress exports and imports", async ({ page }) => {
-  const bench = await openWorkbench(page);
+  const bench = await openWorkbench(page, "env-refactor");
   const results = bench.locator(".sandbox-results");
 
   await bench.getByRole("button", { name: "Check" }).click();
@@ -69,7 +57,7 @@ test("a corrupted progress record is reported and the course map still works", a
 });
 
 test("the solution shows as a diff and can be undone; drafts survive a reload", async ({ page }) => {
-  const bench = await openWorkbench(page);
+  const bench = await openWorkbench(page, "env-refactor");
   await replaceCode(page, "// my own attempt\nconsole.log('hello');\n");
   await bench.getByRole("button", { name: "Show the solution" }).click();
   await expect(bench.locator(".sandbox-diff")).toContainText("What the solution changes in your code");
@@ -79,7 +67,7 @@ test("the solution shows as a diff and can be undone; drafts survive a reload", 
   await expect(page.getByRole("textbox", { name: /Code editor: main\.ts/ })).toContainText("my own attempt");
 
   await page.reload();
-  const again = await openWorkbench(page);
+  const again = await openWorkbench(page, "env-refactor");
   await expect(page.getByRole("textbox", { name: /Code editor: main\.ts/ })).toContainText("my own attempt");
   await expect(again.locator(".sandbox-notice")).toContainText("restored");
 });

@@ -1,4 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
+import { replaceCode } from "./support/workbench";
 
 // The sandbox as a learner uses it: type code, run it, read the terminal.
 
@@ -7,13 +8,6 @@ async function openPlayground(page: Page) {
   await expect(page.locator(".sandbox-ui")).toBeVisible();
 }
 
-async function replaceCode(page: Page, code: string) {
-  const editor = page.getByRole("textbox", { name: /Code editor: main\.ts/ });
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
-}
 
 const terminal = (page: Page) => page.locator(".sandbox-terminal .xterm-rows");
 const status = (page: Page) => page.getByRole("status").filter({ hasText: /Exited|Stopped|Running|Ready|Reset/ });
