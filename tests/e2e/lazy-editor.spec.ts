@@ -134,3 +134,15 @@ test("Reset before the editor loads puts back the highlighted starting code", as
   await expect(sandbox.locator(".xterm-rows")).toContainText("charged 1999 eur -> succeeded");
   release();
 });
+
+test("Esc pressed while the editor loads still lets the next Tab leave it", async ({ page }) => {
+  const release = await holdEditor(page);
+  const sandbox = await openLesson(page);
+  const code = sandbox.getByRole("textbox", { name: "Code editor: main.ts" });
+  await code.focus();
+  await page.keyboard.press("Escape");
+  release();
+  await expect(sandbox.locator(".cm-content")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(sandbox.locator(".cm-content")).not.toBeFocused();
+});

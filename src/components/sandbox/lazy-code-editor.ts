@@ -1,5 +1,8 @@
 import type { CodeEditor } from "./code-editor";
 
+/** How long Escape makes the next Tab move focus (CodeMirror's own window for it). */
+const ESCAPE_WINDOW_MS = 2000;
+
 /** What the sandbox and the exercise panel need from an editor, loaded or not. */
 export interface SandboxEditor {
   readonly current: string;
@@ -50,6 +53,8 @@ export class LazyCodeEditor implements SandboxEditor {
   #loading: Promise<void> | undefined;
   #composing = false;
   #pointerDown = false;
+  /** When Escape was the last key pressed in the code (CodeMirror's "Esc, then Tab moves on"). */
+  #escapedAt: number | undefined;
 
   constructor(host: HTMLElement, files: Record<string, string>, first: string, options: LazyCodeEditorOptions) {
     this.#host = host;
@@ -68,6 +73,7 @@ export class LazyCodeEditor implements SandboxEditor {
     host.addEventListener("pointerdown", () => (this.#pointerDown = true));
     host.ownerDocument.addEventListener("pointerup", () => (this.#pointerDown = false), true);
     host.ownerDocument.addEventListener("pointercancel", () => (this.#pointerDown = false), true);
+    host.addEventListener("keydown", (event) => (this.#escapedAt = event.key === "Escape" ? performance.now() : undefined));
     host.addEventListener("compositionstart", () => (this.#composing = true));
     host.addEventListener("compositionend", () => (this.#composing = false));
     if (options.eager) load();
@@ -158,6 +164,9 @@ export class LazyCodeEditor implements SandboxEditor {
       const length = editor.view.state.doc.length;
       if (selection) editor.view.dispatch({ selection: { anchor: Math.min(selection.anchor, length), head: Math.min(selection.head, length) } });
       editor.view.focus();
+      // Esc pressed just before the swap keeps its meaning: the next Tab leaves the editor, as in CodeMirror.
+      const sinceEscape = this.#escapedAt === undefined ? Infinity : performance.now() - this.#escapedAt;
+      if (sinceEscape < ESCAPE_WINDOW_MS) editor.view.setTabFocusMode(Math.round(ESCAPE_WINDOW_MS - sinceEscape));
     }
   }
 
