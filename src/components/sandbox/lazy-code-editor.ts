@@ -53,8 +53,8 @@ export class LazyCodeEditor implements SandboxEditor {
   #loading: Promise<void> | undefined;
   #composing = false;
   #pointerDown = false;
-  /** When Escape was the last key pressed in the code (CodeMirror's "Esc, then Tab moves on"). */
-  #escapedAt: number | undefined;
+  /** Escape was the last key pressed in the code (CodeMirror's "Esc, then Tab moves on"). */
+  #escaped = false;
 
   constructor(host: HTMLElement, files: Record<string, string>, first: string, options: LazyCodeEditorOptions) {
     this.#host = host;
@@ -73,7 +73,7 @@ export class LazyCodeEditor implements SandboxEditor {
     host.addEventListener("pointerdown", () => (this.#pointerDown = true));
     host.ownerDocument.addEventListener("pointerup", () => (this.#pointerDown = false), true);
     host.ownerDocument.addEventListener("pointercancel", () => (this.#pointerDown = false), true);
-    host.addEventListener("keydown", (event) => (this.#escapedAt = event.key === "Escape" ? performance.now() : undefined));
+    host.addEventListener("keydown", (event) => (this.#escaped = event.key === "Escape"));
     host.addEventListener("compositionstart", () => (this.#composing = true));
     host.addEventListener("compositionend", () => (this.#composing = false));
     if (options.eager) load();
@@ -164,9 +164,9 @@ export class LazyCodeEditor implements SandboxEditor {
       const length = editor.view.state.doc.length;
       if (selection) editor.view.dispatch({ selection: { anchor: Math.min(selection.anchor, length), head: Math.min(selection.head, length) } });
       editor.view.focus();
-      // Esc pressed just before the swap keeps its meaning: the next Tab leaves the editor, as in CodeMirror.
-      const sinceEscape = this.#escapedAt === undefined ? Infinity : performance.now() - this.#escapedAt;
-      if (sinceEscape < ESCAPE_WINDOW_MS) editor.view.setTabFocusMode(Math.round(ESCAPE_WINDOW_MS - sinceEscape));
+      // Esc as the last key before the swap keeps its meaning: the next Tab leaves the editor, as in
+      // CodeMirror. The window starts now, not at the key: the learner could not Tab on while it loaded.
+      if (this.#escaped) editor.view.setTabFocusMode(ESCAPE_WINDOW_MS);
     }
   }
 
