@@ -19,7 +19,6 @@ export { WorkerRuntime, timeoutMessage, crashMessage, EXIT_CODE_TIMEOUT, EXIT_CO
 export { SimulatedNetwork, UnknownHostError, type RequestHandler } from './network/simulated-network.ts';
 export { createPaymentsApi, PAYMENTS_API_HOST, type PaymentsApi, type PaymentsApiOptions, type RecordedRequest } from './network/payments-api.ts';
 export { createPlaceholderVaultHandler, DEMO_VAULT_HOST } from './network/vault-placeholder.ts';
-export { appFileSystem } from './app-files.ts';
 export { CompiledCode, type Transpile, type TranspileResult } from './core/compiled-code.ts';
 export { registerModule, type ModuleContext, type ModuleFactory } from './core/module-registry.ts';
 export type { HostToWorker, WorkerToHost } from './protocol.ts';

@@ -39,10 +39,6 @@ export class CodeEditor {
     this.view = new EditorView({ state: this.#states.get(first)!, parent });
   }
 
-  get current(): string {
-    return this.#current;
-  }
-
   show(name: string): void {
     const next = this.#states.get(name);
     if (!next || name === this.#current) return;

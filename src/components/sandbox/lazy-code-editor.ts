@@ -5,7 +5,6 @@ const ESCAPE_WINDOW_MS = 2000;
 
 /** What the sandbox and the exercise panel need from an editor, loaded or not. */
 export interface SandboxEditor {
-  readonly current: string;
   show(name: string): void;
   /** Every file's current text. */
   files(): Record<string, string>;
@@ -105,10 +104,6 @@ export class LazyCodeEditor implements SandboxEditor {
     // The gutter as wide as CodeMirror's will be for this many lines, so the swap does not move the text.
     pre.style.setProperty("--gutter", `calc(${Math.max(2, String(source.split("\n").length).length)}ch + 8px)`);
     return pre;
-  }
-
-  get current(): string {
-    return this.#editor?.current ?? this.#current;
   }
 
   /** Loads CodeMirror and hands it the files; resolves once it shows (or failed to load). */
