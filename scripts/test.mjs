@@ -11,9 +11,16 @@ const reports = ".cache/test-reports";
 mkdirSync(reports, { recursive: true });
 const problems = [];
 
+const startedAt = Date.now();
+/** Seconds each step took, printed at the end so a slow suite shows where the time went. */
+const durations = [];
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
 function step(title, cmd, args, env = {}) {
   console.log(`\n=== ${title}`);
+  const began = Date.now();
   const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  durations.push([title, Date.now() - began]);
   if (result.status !== 0) problems.push(`${title} exited with ${result.status ?? result.signal}`);
   return result.status === 0;
 }
@@ -63,6 +70,9 @@ const e2eFailed = e2e ? atLeastOneIf(!e2eOk, (e2e.stats.unexpected ?? 0) + (e2e.
 if (!unit) problems.push("no vitest report was written");
 if (!e2e) problems.push("no Playwright report was written");
 
+console.log("\nDuration:");
+for (const [title, ms] of durations) console.log(`  ${seconds(ms).padStart(8)}  ${title}`);
+console.log(`  ${seconds(Date.now() - startedAt).padStart(8)}  in all`);
 console.log(`\nUnit: ${unitPassed} passed, ${unitFailed} failed · Browser: ${e2ePassed} passed, ${e2eFailed} failed`);
 for (const p of problems) console.log(`problem: ${p}`);
 console.log(`${unitPassed + e2ePassed} passed, ${unitFailed + e2eFailed} failed`);
