@@ -6,4 +6,4 @@ const client = new SecretClient("https://payments-kv.vault.azure.net", new Defau
 
 const secret = await client.getSecret("StripeApiKey");
 const key = secret.value ?? "";
-console.log(`deploy step: StripeApiKey (${key.slice(0, 8)}****), version ${secret.properties.version?.slice(0, 8)}…`);
+console.log(`deploy step: StripeApiKey (****${key.slice(-4)}), version ${secret.properties.version?.slice(0, 8)}…`);
