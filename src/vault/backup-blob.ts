@@ -27,9 +27,7 @@ export function openBackup(subscriptionId: string, blob: Uint8Array): SecretReco
   const payload = text === undefined ? undefined : safeParse(text);
   if (!isPayload(payload)) {
     // A blob from another subscription unmasks to garbage, exactly like a corrupt one.
-    throw VaultErrors.badParameter(
-      "The backup blob is not valid for this vault: it is corrupt, or it was created in a different subscription.",
-    );
+    throw VaultErrors.malformedBackup();
   }
   return { name: payload.secret.name, versions: payload.secret.versions.map((v) => ({ ...v })) };
 }

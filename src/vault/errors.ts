@@ -178,6 +178,13 @@ export const VaultErrors = {
       "ObjectIsDeletedButRecoverable",
     ),
 
+  beingDeleted: (name: string) =>
+    new VaultError(409, "Conflict", `Secret ${name} is currently being deleted.`, "ObjectIsBeingDeleted"),
+
+  malformedBackup: () =>
+    // The code and message the SDK's recorded tests expect for a corrupt blob.
+    new VaultError(400, "Malformed backup blob", "Backup blob contains invalid or corrupt version."),
+
   alreadyExists: (name: string) =>
     // Ours: restore over an existing secret; Azure refuses with 409 Conflict.
     new VaultError(409, "Conflict", `Secret ${name} already exists in this vault; delete and purge it before restoring its backup.`),

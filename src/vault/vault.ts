@@ -24,9 +24,29 @@ const DAY = 86_400;
  *
  * Every method throws `VaultError`; none returns a record the caller could mutate.
  */
+/**
+ * Deleting and recovering are not instant on Azure: for a while after DELETE the deleted secret
+ * is not yet readable (about 12 s), and after recover the secret is not yet readable (about 2 s).
+ * The SDK's pollers exist for that window. Here it lasts until the simulated clock passes it or
+ * until a read succeeds: the first read in the window is refused (404), the next one is answered
+ * and closes it. So a frozen lesson clock still lets a poller finish on its second poll, while
+ * code that skips `pollUntilDone()` meets the 404 (or the purge conflict) it would meet on Azure.
+ */
+export const DELETE_SETTLE_SECONDS = 12;
+export const RECOVER_SETTLE_SECONDS = 2;
+
+interface Settling {
+  readonly kind: "delete" | "recover";
+  readonly until: number;
+  /** Set once a read in the window has been answered 404. */
+  refusedRead: boolean;
+}
+
 export class Vault {
   readonly settings: VaultSettings;
   readonly #store: SecretStore;
+  /** Names (lower case) whose delete or recover is still under way. */
+  readonly #settling = new Map<string, Settling>();
   readonly #clock: VaultClock;
 
   constructor(settings: VaultSettings, store: SecretStore, clock: VaultClock) {
@@ -88,8 +108,11 @@ export class Vault {
 
   /** Every version of one secret, oldest first. */
   listVersions(name: string): SecretVersionView[] {
-    const record = this.#active(name);
-    return record.versions.map((v) => viewOf(record, v));
+    // Key Vault answers 200 with an empty list for a name it does not hold (its recorded tests
+    // expect exactly that), so listing is no way to probe which names exist.
+    this.#purgeDue();
+    const record = this.#store.getActive(this.#key(name));
+    return record ? record.versions.map((v) => viewOf(record, v)) : [];
   }
 
   updateSecret(name: string, version: string | undefined, patch: SecretPropertiesPatch): SecretVersionView {
@@ -115,11 +138,14 @@ export class Vault {
     };
     this.#store.removeActive(key);
     this.#store.putDeleted(key, deleted);
+    this.#settling.set(key, { kind: "delete", until: this.#clock.now() + DELETE_SETTLE_SECONDS, refusedRead: false });
     return deletedViewOf(deleted);
   }
 
   getDeletedSecret(name: string): DeletedSecretView {
-    return deletedViewOf(this.#deleted(name));
+    const deleted = this.#deleted(name);
+    if (this.#refuseWhileSettling(name, "delete")) throw VaultErrors.deletedSecretNotFound(name);
+    return deletedViewOf(deleted);
   }
 
   listDeletedSecrets(): DeletedSecretView[] {
@@ -130,14 +156,18 @@ export class Vault {
   recoverDeletedSecret(name: string): SecretVersionView {
     const key = this.#key(name);
     const deleted = this.#deleted(name);
+    if (this.#isSettling(key, "delete")) throw VaultErrors.beingDeleted(name);
     this.#store.removeDeleted(key);
     this.#store.putActive(key, deleted.secret);
+    this.#settling.set(key, { kind: "recover", until: this.#clock.now() + RECOVER_SETTLE_SECONDS, refusedRead: false });
     return viewOf(deleted.secret, latest(deleted.secret));
   }
 
   purgeDeletedSecret(name: string): void {
     const key = this.#key(name);
     this.#deleted(name);
+    // Purging before the delete has finished is refused on Azure too: wait for the poller.
+    if (this.#isSettling(key, "delete")) throw VaultErrors.beingDeleted(name);
     this.#store.removeDeleted(key);
   }
 
@@ -193,8 +223,33 @@ export class Vault {
     return deleted;
   }
 
+  /** True while `kind` is under way for `key` (and the clock has not passed it). */
+  #isSettling(key: string, kind: Settling["kind"]): boolean {
+    const settling = this.#settling.get(key);
+    if (!settling || settling.kind !== kind) return false;
+    if (this.#clock.now() >= settling.until) {
+      this.#settling.delete(key);
+      return false;
+    }
+    return true;
+  }
+
+  /** Refuses the first read during the window; the next read closes it (see DELETE_SETTLE_SECONDS). */
+  #refuseWhileSettling(name: string, kind: Settling["kind"]): boolean {
+    const key = this.#key(name);
+    if (!this.#isSettling(key, kind)) return false;
+    const settling = this.#settling.get(key)!;
+    if (!settling.refusedRead) {
+      settling.refusedRead = true;
+      return true;
+    }
+    this.#settling.delete(key);
+    return false;
+  }
+
   #find(name: string, version: string | undefined): SecretVersionView & { version: SecretVersionRecord } {
     const record = this.#active(name);
+    if (this.#refuseWhileSettling(name, "recover")) throw VaultErrors.secretNotFound(name);
     if (!version) return viewOf(record, latest(record));
     const match = record.versions.find((v) => v.version === version.toLowerCase());
     if (!match) throw VaultErrors.secretNotFound(`${name}/${version}`);
