@@ -141,7 +141,7 @@ export class AwsEngine {
       log("RotationFailed", false, `Resource not found for ARN '${arn}'.`);
     } else {
       const session = this.iam.createSession(entry.role, arn.split(":").pop() ?? "rotation", 900, "lambda");
-      const credentials = { accessKeyId: session.accessKeyId, secretAccessKey: session.secretAccessKey, ...(session.sessionToken ? { sessionToken: session.sessionToken } : {}), ...(session.expiration ? { expiration: session.expiration } : {}) };
+      const credentials = { accessKeyId: session.accessKeyId, secretAccessKey: session.secretAccessKey, ...(session.sessionToken ? { sessionToken: session.sessionToken } : {}), ...(session.expiration ? { expiration: new Date(session.expiration * 1000) } : {}) };
       for (const step of ROTATION_STEPS) {
         try {
           await entry.fn({ Step: step, SecretId: secret.arn, ClientRequestToken: token }, { functionArn: arn, region: this.region, credentials, database: this.database });

@@ -1,4 +1,3 @@
-import type { Credentials } from "../iam/directory.ts";
 import type { SimulatedDatabase } from "./database.ts";
 
 /**
@@ -20,8 +19,11 @@ export interface RotationEvent {
 export interface RotationInvocation {
   functionArn: string;
   region: string;
-  /** The execution role's temporary credentials (a Lambda's AWS_ACCESS_KEY_ID, ...). */
-  credentials: Credentials;
+  /**
+   * The execution role's temporary credentials (a Lambda's AWS_ACCESS_KEY_ID, ...), in the
+   * shape an SDK client's `credentials` option takes.
+   */
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
   /** The database the secret's credentials open, when the scenario has one. */
   database: SimulatedDatabase | undefined;
 }
