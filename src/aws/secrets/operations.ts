@@ -1,4 +1,4 @@
-import { SecretsManagerErrors as E } from "../errors.ts";
+import { AwsError, SecretsManagerErrors as E } from "../errors.ts";
 import { uuid } from "../ids.ts";
 import { parsePolicy } from "../iam/policy.ts";
 import { MAX_SECRET_BYTES, type Secret, type SecretStore, type SecretVersion, type Tag } from "./secret-store.ts";
@@ -256,7 +256,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
           if (!secret) throw E.secretNotFound();
           if (secret.deletedDate !== undefined) throw E.markedForDeletion();
           const denied = ctx.mayGet(secret);
-          if (denied) throw Object.assign(E.invalidRequest(denied), { code: "AccessDeniedException" });
+          if (denied) throw new AwsError(400, "AccessDeniedException", denied);
           const v = pickVersion(ctx.store, secret, {});
           ctx.checkKms(secret, "kms:Decrypt");
           ctx.store.touch(secret, v);
