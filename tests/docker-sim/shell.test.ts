@@ -27,7 +27,9 @@ describe("the learner's shell", () => {
 
   it("syntax errors use bash's wording", async () => {
     const s = session();
-    expect(await s.run("echo hi |")).toEqual({ stdout: "", stderr: "bash: syntax error near unexpected token `newline'\n", exitCode: 2 });
+    // bash -c 'echo hi |' (5.2): the pipeline waits for a command that never comes.
+    expect(await s.run("echo hi |")).toEqual({ stdout: "", stderr: "bash: syntax error: unexpected end of file\n", exitCode: 2 });
+    expect(await s.run("echo >")).toEqual({ stdout: "", stderr: "bash: syntax error near unexpected token `newline'\n", exitCode: 2 });
     expect(await s.run('echo "open')).toEqual({ stdout: "", stderr: "bash: unexpected EOF while looking for matching `\"'\n", exitCode: 2 });
   });
 

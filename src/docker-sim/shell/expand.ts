@@ -1,16 +1,30 @@
 /**
- * Word expansion in POSIX order: parameters and command substitution, then field splitting of
- * unquoted results, then pathname globbing of unquoted `*` and `?`.
+ * Word expansion in POSIX order: tilde, parameters (`${VAR:-x}` and friends), command
+ * substitution and arithmetic, then field splitting of unquoted results, then pathname globbing
+ * of unquoted `*` and `?`. `"$@"` keeps one field per positional parameter.
  */
-import type { Word } from "./ast.ts";
+import type { Word, WordPart } from "./ast.ts";
 import type { FileSystem } from "../fs/file-system.ts";
 import { globToRegExp, resolvePath } from "../fs/path.ts";
+import { findClose, tokenize } from "./lexer.ts";
+import { removeAffix, replacePattern } from "./pattern.ts";
 
 export interface ExpandContext {
   lookup(name: string): string | undefined;
+  /** `${VAR:=x}` assigns. */
+  assign(name: string, value: string): void;
+  positional(): readonly string[];
   substitute(source: string): Promise<string>;
+  arithmetic(source: string): string;
+  /** `~user`'s home directory; undefined when there is no such user (the tilde stays literal). */
+  home(user: string): string | undefined;
   fs: FileSystem;
   cwd: string;
+}
+
+/** `${VAR:?message}` on an unset variable, or a bad substitution: the command does not run. */
+export class ExpansionError extends Error {
+  override name = "ExpansionError";
 }
 
 interface Field {
@@ -21,35 +35,115 @@ interface Field {
   quotedOrNonEmpty: boolean;
 }
 
-async function partValue(part: Word["parts"][number], ctx: ExpandContext): Promise<string> {
-  if (part.kind === "text") return part.value;
-  if (part.kind === "var") return ctx.lookup(part.name) ?? "";
-  return (await ctx.substitute(part.source)).replace(/\n+$/, "");
+type Value = string | { fields: readonly string[] };
+
+async function partValue(part: WordPart, ctx: ExpandContext): Promise<Value> {
+  switch (part.kind) {
+    case "text": return part.value;
+    case "tilde": return ctx.home(part.user) ?? `~${part.user}`;
+    case "subst": return (await ctx.substitute(part.source)).replace(/\n+$/, "");
+    case "arith": {
+      // The expression is expanded first ($x, $(cmd)), as bash does, then evaluated.
+      const expanded = await expandText(part.source, ctx);
+      return ctx.arithmetic(expanded);
+    }
+    case "var": return varValue(part, ctx);
+  }
+}
+
+async function varValue(part: Extract<WordPart, { kind: "var" }>, ctx: ExpandContext): Promise<Value> {
+  const { name, op } = part;
+  if ((name === "@" || name === "*") && !op) {
+    const args = ctx.positional();
+    return name === "@" && part.quoted ? { fields: args } : args.join(" ");
+  }
+  const value = name === "@" || name === "*" ? ctx.positional().join(" ") : ctx.lookup(name);
+  const arg = async (): Promise<string> => (part.arg ? expandJoined(part.arg, ctx) : "");
+  switch (op) {
+    case undefined: return value ?? "";
+    case "length": return String(name === "@" || name === "*" ? ctx.positional().length : [...(value ?? "")].length);
+    case ":-": return value ? value : arg();
+    case "-": return value !== undefined ? value : arg();
+    case ":=":
+    case "=": {
+      if (op === ":=" ? value : value !== undefined) return value!;
+      const v = await arg();
+      ctx.assign(name, v);
+      return v;
+    }
+    case ":?":
+    case "?": {
+      if (op === ":?" ? value : value !== undefined) return value!;
+      const msg = await arg();
+      throw new ExpansionError(`${name}: ${msg || (op === ":?" ? "parameter null or not set" : "parameter not set")}`);
+    }
+    case ":+": return value ? arg() : "";
+    case "+": return value !== undefined ? arg() : "";
+    case "#":
+    case "##":
+    case "%":
+    case "%%": return removeAffix(value ?? "", part.arg ? await expandPattern(part.arg, ctx) : "", op);
+    case "/":
+    case "//": return replacePattern(value ?? "", part.arg ? await expandPattern(part.arg, ctx) : "", part.arg2 ? await expandJoined(part.arg2, ctx) : "", op === "//");
+    case "substring": {
+      const v = [...(value ?? "")];
+      let off = Number(ctx.arithmetic(await arg()));
+      if (off < 0) off = Math.max(0, v.length + off);
+      if (!part.arg2) return v.slice(off).join("");
+      let len = Number(ctx.arithmetic(await expandJoined(part.arg2, ctx)));
+      if (len < 0) {
+        len = v.length - off + len;
+        if (len < 0) throw new ExpansionError(`${await expandJoined(part.arg2, ctx)}: substring expression < 0`);
+      }
+      return v.slice(off, off + len).join("");
+    }
+  }
 }
 
 /** Expand a word into zero or more fields (arguments). */
 export async function expandWord(word: Word, ctx: ExpandContext): Promise<string[]> {
   const fields: Field[] = [];
-  let cur: Field = { text: "", glob: "", hasGlob: false, quotedOrNonEmpty: false };
+  const fresh = (): Field => ({ text: "", glob: "", hasGlob: false, quotedOrNonEmpty: false });
+  let cur = fresh();
   for (const part of word.parts) {
     const value = await partValue(part, ctx);
-    if (part.quoted || part.kind === "text") {
-      cur.text += value;
-      const literal = part.quoted || part.kind !== "text";
-      cur.glob += literal ? value.replace(/[*?]/g, "\\$&") : value;
-      if (!literal && /[*?]/.test(value)) cur.hasGlob = true;
-      if (part.quoted || value) cur.quotedOrNonEmpty = true;
+    if (typeof value !== "string") {
+      // "$@": the first parameter joins what came before, the last what comes after.
+      value.fields.forEach((f, idx) => {
+        if (idx > 0) {
+          fields.push(cur);
+          cur = fresh();
+        }
+        cur.text += f;
+        cur.glob += f.replace(/[*?]/g, "\\$&");
+        cur.quotedOrNonEmpty = true;
+      });
       continue;
     }
-    // Unquoted expansion: split on blanks.
+    const literalText = part.kind === "text" || part.kind === "tilde";
+    if (part.kind === "tilde" || (literalText && (part as { quoted: boolean }).quoted) || (part.kind !== "text" && part.quoted)) {
+      cur.text += value;
+      cur.glob += value.replace(/[*?]/g, "\\$&");
+      cur.quotedOrNonEmpty = true;
+      continue;
+    }
+    if (part.kind === "text") {
+      cur.text += value;
+      cur.glob += value;
+      if (/[*?]/.test(value)) cur.hasGlob = true;
+      if (value) cur.quotedOrNonEmpty = true;
+      continue;
+    }
+    // Unquoted expansion: split on blanks (IFS's default), glob what it produced.
     const pieces = value.split(/[ \t\n]+/);
     pieces.forEach((piece, idx) => {
       if (idx > 0) {
         fields.push(cur);
-        cur = { text: "", glob: "", hasGlob: false, quotedOrNonEmpty: false };
+        cur = fresh();
       }
       cur.text += piece;
-      cur.glob += piece.replace(/[*?]/g, "\\$&");
+      cur.glob += piece;
+      if (/[*?]/.test(piece)) cur.hasGlob = true;
       if (piece) cur.quotedOrNonEmpty = true;
     });
   }
@@ -69,48 +163,65 @@ export async function expandWord(word: Word, ctx: ExpandContext): Promise<string
   return out;
 }
 
-/** Expand without splitting or globbing (assignments, redirect targets, heredoc bodies). */
+/** Expand without splitting or globbing (assignments, redirect targets, `[[ ]]` operands). */
 export async function expandJoined(word: Word, ctx: ExpandContext): Promise<string> {
   let s = "";
-  for (const part of word.parts) s += await partValue(part, ctx);
+  for (const part of word.parts) {
+    const v = await partValue(part, ctx);
+    s += typeof v === "string" ? v : v.fields.join(" ");
+  }
   return s;
 }
 
-/** Expand `$VAR`, `${VAR}` and `$(cmd)` inside a heredoc body. */
+/** Expand a pattern word: quoted characters are escaped so they match only themselves. */
+export async function expandPattern(word: Word, ctx: ExpandContext): Promise<string> {
+  let s = "";
+  for (const part of word.parts) {
+    const v = await partValue(part, ctx);
+    const text = typeof v === "string" ? v : v.fields.join(" ");
+    const quoted = part.kind === "tilde" || (part.kind !== "text" ? part.quoted : part.quoted);
+    s += quoted ? text.replace(/[*?[\]\\]/g, "\\$&") : text;
+  }
+  return s;
+}
+
+/** Expand `$VAR`, `${VAR...}`, `$((...))` and `$(cmd)` inside a heredoc body or an arithmetic expression. */
 export async function expandText(text: string, ctx: ExpandContext): Promise<string> {
+  if (!text.includes("$") && !text.includes("`") && !text.includes("\\")) return text;
   let out = "";
   let i = 0;
+  let literalStart = 0;
   while (i < text.length) {
     const c = text[i]!;
     if (c === "\\" && i + 1 < text.length && "$`\\".includes(text[i + 1]!)) {
-      out += text[i + 1];
+      out += text.slice(literalStart, i) + text[i + 1];
       i += 2;
+      literalStart = i;
       continue;
     }
-    if (c === "$") {
-      if (text[i + 1] === "(") {
-        let depth = 1;
-        let j = i + 2;
-        while (j < text.length && depth > 0) {
-          if (text[j] === "(") depth++;
-          else if (text[j] === ")") depth--;
-          j++;
-        }
-        out += (await ctx.substitute(text.slice(i + 2, j - 1))).replace(/\n+$/, "");
-        i = j;
-        continue;
+    if (c === "$" || c === "`") {
+      // Lex just this expansion as a double-quoted word and expand it.
+      const rest = text.slice(i);
+      const m = /^\$(?:[A-Za-z_][A-Za-z0-9_]*|[?$#!@*0-9-])/.exec(rest);
+      let source: string | undefined;
+      if (m) source = m[0];
+      else if (rest.startsWith("${") || rest.startsWith("$(") || c === "`") {
+        const open = c === "`" ? "`" : rest[1]!;
+        const end = c === "`" ? rest.indexOf("`", 1) : rest.startsWith("$((") ? rest.indexOf("))", 3) + 1 : findClose(rest, 2, open, open === "(" ? ")" : "}");
+        if (end > 0) source = rest.slice(0, end + 1);
       }
-      const m = /^\{([^}]*)\}|^([A-Za-z_][A-Za-z0-9_]*|\?)/.exec(text.slice(i + 1));
-      if (m) {
-        out += ctx.lookup(m[1] ?? m[2]!) ?? "";
-        i += 1 + m[0].length;
+      if (source) {
+        out += text.slice(literalStart, i);
+        const tok = tokenize(`"${source.replace(/"/g, '\\"')}"`)[0];
+        if (tok?.type === "word") out += await expandJoined({ parts: tok.parts }, ctx);
+        i += source.length;
+        literalStart = i;
         continue;
       }
     }
-    out += c;
     i++;
   }
-  return out;
+  return out + text.slice(literalStart);
 }
 
 /** Match a pattern segment by segment; only segments with wildcards are matched against dirs. */

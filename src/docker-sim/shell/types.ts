@@ -38,6 +38,16 @@ export interface CommandContext {
   readonly shell: ShellControl;
   /** The process's uid and groups; absent means root. */
   readonly user?: Credentials;
+  /** Aborted by Ctrl+C: a long-running command (`tail -f`, `sleep`) stops when it fires. */
+  readonly signal?: AbortSignal;
+  /** Write output now rather than in the result (a command that runs until interrupted). */
+  write?(stream: "stdout" | "stderr", text: string): void;
+  /** Wait on the shell's clock (a ManualClock advances; the wall clock waits); rejects on Ctrl+C. */
+  sleep?(ms: number): Promise<void>;
+  /** Most output one command may produce (what `yes` and /dev/urandom stop at). */
+  readonly outputLimit?: number;
+  /** The shell's clock, for `date`. */
+  now?(): Date;
 }
 
 export interface ShellCommand {
