@@ -73,6 +73,11 @@ export async function runSubcommand(cmd: DockerSubcommand, args: readonly string
   }
 }
 
+/** A rendered `--format` listing, or its template error (docker/cli exits 1 for list commands). */
+export function rowsResult(r: { ok: true; value: string } | { ok: false; error: string }): CommandResult {
+  return r.ok ? result(r.value) : result("", `${r.error}\n`, 1);
+}
+
 /** `docker run`-style framing of a daemon error: "docker: Error response from daemon: ..." + hint. */
 export function runStyleError(path: string, message: string, exitCode = 125): CommandResult {
   return result("", `docker: ${message}\n\nRun '${path} --help' for more information\n`, exitCode);

@@ -53,3 +53,8 @@ export function goTime(date: Date): string {
     return trimmed ? `.${trimmed}Z` : "Z";
   });
 }
+
+/** Go's time.Time String() as docker's `CreatedAt` columns print it: "2025-01-15 09:30:00 +0000 UTC". */
+export function goDate(date: Date): string {
+  return `${date.toISOString().replace("T", " ").replace(/\.\d+Z$/, "")} +0000 UTC`;
+}

@@ -5,10 +5,10 @@ import { shortId, type Container } from "../../containers/container.ts";
 import type { BindSpec } from "../../containers/container-store.ts";
 import { isValidReference, normalizeReference, type Image } from "../../images/image.ts";
 import type { CommandResult } from "../../shell/types.ts";
-import { result, runStyleError, type DockerCliContext, type DockerSubcommand } from "../command.ts";
+import { result, rowsResult, runStyleError, type DockerCliContext, type DockerSubcommand } from "../command.ts";
 import { flagBool, flagList, flagString } from "../flags.ts";
-import { ellipsis, formatTable } from "../format/table.ts";
-import { renderTemplate } from "../format/go-template.ts";
+import { ellipsis } from "../format/table.ts";
+import { renderRows } from "../format/render-rows.ts";
 import { parseEnvFile, parseMountFlag, parseVolumeFlag, resolveEnvFlags } from "./run-options.ts";
 
 /** Find a local image or pull it, as `docker run` does (pull progress goes to stderr). */
@@ -166,23 +166,18 @@ export const psCommand: DockerSubcommand = {
         Ports: "",
         Names: c.name,
         Labels: Object.entries(c.config.Labels).map(([k, v]) => `${k}=${v}`).join(","),
+        // A method in docker's ContainerContext: `{{.Label "com.example.k"}}`.
+        Label: (key: unknown) => c.config.Labels[String(key)] ?? "",
       };
     });
-    const format = flagString(p, "format");
-    if (format) {
-      let out = "";
-      for (const r of rows) {
-        const rendered = renderTemplate(format.replace(/^table\s*/, ""), r);
-        if (!rendered.ok) return result("", `${rendered.error}\n`, 1);
-        out += `${rendered.value}\n`;
-      }
-      return result(out);
-    }
-    return result(
-      formatTable(
-        ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"],
-        rows.map((r) => [r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names]),
-      ),
+    return rowsResult(
+      renderRows({
+        rows,
+        format: flagString(p, "format"),
+        defaultFormat: "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}",
+        headers: { ID: "CONTAINER ID", Image: "IMAGE", Command: "COMMAND", CreatedAt: "CREATED AT", RunningFor: "CREATED", Status: "STATUS", State: "STATE", Ports: "PORTS", Names: "NAMES", Labels: "LABELS", Label: "LABEL", Mounts: "MOUNTS", Networks: "NETWORKS", Size: "SIZE" },
+        typeName: "*formatter.ContainerContext",
+      }),
     );
   },
 };

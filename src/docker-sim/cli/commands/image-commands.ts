@@ -1,15 +1,17 @@
 /** Image commands: build, images, history, pull, rmi, image inspect. */
-import { since } from "../../engine/clock.ts";
+import { goDate, since } from "../../engine/clock.ts";
 import { humanSize } from "../../engine/units.ts";
 import { FsError, collectFiles } from "../../fs/file-system.ts";
 import { basename, resolvePath } from "../../fs/path.ts";
 import { imageSize, isValidReference, normalizeReference, parseReference } from "../../images/image.ts";
 import { shortId } from "../../containers/container.ts";
-import { result, type DockerSubcommand } from "../command.ts";
+import { result, rowsResult, type DockerSubcommand } from "../command.ts";
 import { flagBool, flagList, flagString } from "../flags.ts";
 import { goJson } from "../format/json.ts";
-import { renderTemplate } from "../format/go-template.ts";
-import { ellipsis, formatTable } from "../format/table.ts";
+import { compileGoTemplate } from "../../../lib/cli/go-template.ts";
+import { dockerTemplateFuncs } from "../format/template-funcs.ts";
+import { renderRows } from "../format/render-rows.ts";
+import { ellipsis } from "../format/table.ts";
 import { imageInspect } from "./inspect-json.ts";
 
 export const buildCommand: DockerSubcommand = {
@@ -116,7 +118,8 @@ export const imagesCommand: DockerSubcommand = {
     const now = ctx.engine.clock.now();
     const trunc = !flagBool(p, "no-trunc");
     const filter = p.positionals[0];
-    const rows: { Repository: string; Tag: string; ID: string; CreatedSince: string; Size: string; created: number }[] = [];
+    const rows: { Repository: string; Tag: string; ID: string; CreatedAt: string; CreatedSince: string; Size: string }[] = [];
+    const created = new Map<object, number>();
     for (const img of ctx.engine.images.list()) {
       const tags = img.repoTags.length ? img.repoTags : ["<none>:<none>"];
       for (const t of tags) {
@@ -124,14 +127,22 @@ export const imagesCommand: DockerSubcommand = {
         const repo = t.slice(0, colon);
         if (filter && repo !== parseReference(filter).repo) continue;
         if (filter && filter.includes(":") && t !== normalizeReference(filter)) continue;
-        rows.push({ Repository: repo, Tag: t.slice(colon + 1), ID: trunc ? shortId(img.id) : img.id, CreatedSince: since(img.created, now), Size: humanSize(imageSize(img)), created: img.created.getTime() });
+        const row = { Repository: repo, Tag: t.slice(colon + 1), ID: trunc ? shortId(img.id) : img.id, CreatedAt: goDate(img.created), CreatedSince: since(img.created, now), Size: humanSize(imageSize(img)) };
+        created.set(row, img.created.getTime());
+        rows.push(row);
       }
     }
-    rows.sort((a, b) => b.created - a.created || a.Repository.localeCompare(b.Repository) || a.Tag.localeCompare(b.Tag));
+    rows.sort((a, b) => created.get(b)! - created.get(a)! || a.Repository.localeCompare(b.Repository) || a.Tag.localeCompare(b.Tag));
     if (flagBool(p, "quiet")) return result([...new Set(rows.map((r) => r.ID))].map((id) => `${id}\n`).join(""));
-    const format = flagString(p, "format");
-    if (format) return result(rows.map((r) => `${(renderTemplate(format.replace(/^table\s*/, ""), r) as { value: string }).value ?? ""}\n`).join(""));
-    return result(formatTable(["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"], rows.map((r) => [r.Repository, r.Tag, r.ID, r.CreatedSince, r.Size])));
+    return rowsResult(
+      renderRows({
+        rows,
+        format: flagString(p, "format"),
+        defaultFormat: "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}",
+        headers: { Repository: "REPOSITORY", Tag: "TAG", ID: "IMAGE ID", CreatedAt: "CREATED AT", CreatedSince: "CREATED", Size: "SIZE", Digest: "DIGEST" },
+        typeName: "*formatter.imageContext",
+      }),
+    );
   },
 };
 
@@ -154,22 +165,21 @@ export const historyCommand: DockerSubcommand = {
     const rows = [...img.history].reverse().map((h, i) => ({
       ID: i === 0 ? (trunc ? shortId(img.id) : img.id) : "<missing>",
       CreatedSince: since(h.created, now),
+      CreatedAt: goDate(h.created),
       CreatedBy: trunc ? ellipsis(h.createdBy.replace(/\t/g, " "), 45) : h.createdBy.replace(/\t/g, " "),
       Size: humanSize(h.size),
       Comment: h.comment,
     }));
     if (flagBool(p, "quiet")) return result(rows.map((r) => `${r.ID}\n`).join(""));
-    const format = flagString(p, "format");
-    if (format) {
-      let out = "";
-      for (const r of rows) {
-        const rendered = renderTemplate(format.replace(/^table\s*/, ""), r);
-        if (!rendered.ok) return result("", `${rendered.error}\n`, 1);
-        out += `${rendered.value}\n`;
-      }
-      return result(out);
-    }
-    return result(formatTable(["IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT"], rows.map((r) => [r.ID, r.CreatedSince, r.CreatedBy, r.Size, r.Comment])));
+    return rowsResult(
+      renderRows({
+        rows,
+        format: flagString(p, "format"),
+        defaultFormat: "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}",
+        headers: { ID: "IMAGE", CreatedSince: "CREATED", CreatedAt: "CREATED AT", CreatedBy: "CREATED BY", Size: "SIZE", Comment: "COMMENT" },
+        typeName: "*history.historyContext",
+      }),
+    );
   },
 };
 
@@ -268,14 +278,19 @@ export const imageInspectCommand: DockerSubcommand = {
 
 /** Shared by `docker inspect` and the typed inspects: JSON array, or one template line per object. */
 export function renderInspect(docs: readonly unknown[], format: string | undefined, stderr: string): ReturnType<DockerSubcommand["run"]> {
+  if (format === "json") return result(`${JSON.stringify(docs)}\n`, stderr, stderr ? 1 : 0);
   if (format) {
+    const compiled = compileGoTemplate(format, { funcs: dockerTemplateFuncs });
+    // docker/cli's inspect: a template that does not parse is a StatusError with code 64.
+    if (!compiled.ok) return result("", `template parsing error: ${compiled.error}\n`, 64);
     let out = "";
     for (const d of docs) {
-      const r = renderTemplate(format, d);
-      if (!r.ok) return result("", `${r.error}\n`, 1);
-      out += `${r.value}\n`;
+      // The raw-JSON fallback runs with missingkey=error, so a misspelt field is an error, not "<no value>".
+      const r = compiled.value.execute(d, { missingKey: "error" });
+      if (!r.ok) stderr += `template parsing error: ${r.error}\n`;
+      else out += `${r.value}\n`;
     }
-    return result(out, stderr, stderr ? 1 : 0);
+    return result(out || (stderr ? "" : "\n"), stderr, stderr ? 1 : 0);
   }
   return result(`${goJson(docs)}\n`, stderr, stderr ? 1 : 0);
 }

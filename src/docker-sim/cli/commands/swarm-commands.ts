@@ -4,10 +4,10 @@ import { DaemonError } from "../../engine/errors.ts";
 import { FsError } from "../../fs/file-system.ts";
 import { resolvePath } from "../../fs/path.ts";
 import type { SecretReference, Service, ServiceSpec, SwarmSecret } from "../../swarm/swarm.ts";
-import { result, type DockerCliContext, type DockerSubcommand } from "../command.ts";
+import { result, rowsResult, type DockerCliContext, type DockerSubcommand } from "../command.ts";
 import { flagBool, flagList, flagString, type ParseResult } from "../flags.ts";
 import { ellipsis, formatTable } from "../format/table.ts";
-import { renderTemplate } from "../format/go-template.ts";
+import { renderRows } from "../format/render-rows.ts";
 import { ensureImage } from "./container-commands.ts";
 import { renderInspect } from "./image-commands.ts";
 import { resolveEnvFlags } from "./run-options.ts";
@@ -79,6 +79,19 @@ export const secretCreateCommand: DockerSubcommand = {
   },
 };
 
+/** swarmkit's secret filters: name and id match by prefix, label by key or key=value. */
+function secretMatches(s: SwarmSecret, filter: string): boolean {
+  const eq = filter.indexOf("=");
+  const key = eq === -1 ? filter : filter.slice(0, eq);
+  const value = eq === -1 ? "" : filter.slice(eq + 1);
+  if (key === "name") return s.name.startsWith(value);
+  if (key === "id") return s.id.startsWith(value);
+  if (key === "driver") return value === "";
+  const lk = value.split("=")[0]!;
+  const lv = value.includes("=") ? value.slice(lk.length + 1) : undefined;
+  return lk in s.labels && (lv === undefined || s.labels[lk] === lv);
+}
+
 export const secretLsCommand: DockerSubcommand = {
   path: "docker secret ls",
   usage: "docker secret ls [OPTIONS]",
@@ -92,11 +105,25 @@ export const secretLsCommand: DockerSubcommand = {
   ],
   run(p, ctx) {
     const now = ctx.engine.clock.now();
-    const rows = ctx.engine.swarm.listSecrets().map((s) => ({ ID: s.id, Name: s.name, Driver: "", CreatedAt: since(s.createdAt, now), UpdatedAt: since(s.updatedAt, now), Labels: s.labels }));
+    const filters = flagList(p, "filter");
+    for (const f of filters) {
+      const key = f.slice(0, f.indexOf("=") === -1 ? f.length : f.indexOf("="));
+      if (!["id", "label", "name", "driver"].includes(key)) return result("", `Error response from daemon: Invalid filter '${key}'\n`, 1);
+    }
+    const rows = ctx.engine.swarm
+      .listSecrets()
+      .filter((s) => filters.every((f) => secretMatches(s, f)))
+      .map((s) => ({ ID: s.id, Name: s.name, Driver: "", CreatedAt: since(s.createdAt, now), UpdatedAt: since(s.updatedAt, now), Labels: Object.entries(s.labels).map(([k, v]) => `${k}=${v}`).join(","), Label: (k: unknown) => s.labels[String(k)] ?? "" }));
     if (flagBool(p, "quiet")) return result(rows.map((r) => `${r.ID}\n`).join(""));
-    const format = flagString(p, "format");
-    if (format) return result(rows.map((r) => `${(renderTemplate(format.replace(/^table\s*/, ""), r) as { value?: string }).value ?? ""}\n`).join(""));
-    return result(formatTable(["ID", "NAME", "DRIVER", "CREATED", "UPDATED"], rows.map((r) => [r.ID, r.Name, r.Driver, r.CreatedAt, r.UpdatedAt])));
+    return rowsResult(
+      renderRows({
+        rows,
+        format: flagString(p, "format"),
+        defaultFormat: "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.CreatedAt}}\t{{.UpdatedAt}}",
+        headers: { ID: "ID", Name: "NAME", Driver: "DRIVER", CreatedAt: "CREATED", UpdatedAt: "UPDATED", Labels: "LABELS" },
+        typeName: "*secret.secretContext",
+      }),
+    );
   },
 };
 

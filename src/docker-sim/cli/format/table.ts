@@ -17,3 +17,14 @@ export function ellipsis(text: string, max: number): string {
   if (chars.length <= max) return text;
   return `${chars.slice(0, max - 1).join("")}…`;
 }
+
+/**
+ * Go's tabwriter as docker/cli configures it (minwidth 10, tabwidth 1, padding 3): cells are the
+ * tab-separated parts of each line; every column but a line's last is padded to its widest cell + 3.
+ */
+export function tabwriter(text: string): string {
+  const lines = text.replace(/\n$/, "").split("\n").map((l) => l.split("\t"));
+  const widths: number[] = [];
+  for (const cells of lines) cells.slice(0, -1).forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 10, [...c].length + 3)));
+  return lines.map((cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c + " ".repeat(widths[i]! - [...c].length))).join("")).map((l) => `${l}\n`).join("");
+}
