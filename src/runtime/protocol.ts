@@ -5,6 +5,7 @@
 import type { CompiledFiles } from './core/compiled-code.ts';
 import type { NetworkFailure, SerializedRequest, SerializedResponse } from './network/http-message.ts';
 import type { OutputChunk, RunRequest } from './types.ts';
+import type { SubtleAnswer } from './worker/subtle-relay.ts';
 
 export type ProgramOutputChunk = OutputChunk & { stream: 'stdout' | 'stderr' };
 
@@ -16,7 +17,9 @@ export type HostToWorker =
    * Answer to `load-bundle`: the bundle's script, or why it could not be loaded. Also sent unasked to a
    * spare worker for bundles the page has loaded before, so the next run finds them evaluated.
    */
-  | { type: 'bundle'; name: BundleName; source?: string; error?: string };
+  | { type: 'bundle'; name: BundleName; source?: string; error?: string }
+  /** From the iframe's relay, not the page: the answer to a relayed `crypto.subtle` call. */
+  | SubtleAnswer;
 
 /**
  * Code the browser worker loads only when a program needs it (the worker bundle stays small): the

@@ -36,6 +36,42 @@ const RELAY_SCRIPT = `
   var port = null;
   var workerUrl = null;
   var workers = new Map();
+  // crypto.subtle for the workers (not secure contexts): keys stay here, workers hold handles.
+  var SUBTLE = ['encrypt', 'decrypt', 'sign', 'verify', 'digest', 'generateKey', 'deriveKey', 'deriveBits', 'importKey', 'exportKey', 'wrapKey', 'unwrapKey'];
+  var keys = new Map();
+  var nextKey = 1;
+  function isContainer(v) { return v && typeof v === 'object' && !ArrayBuffer.isView(v) && !(v instanceof ArrayBuffer); }
+  function keyOut(key) {
+    var handle = nextKey++;
+    keys.set(handle, key);
+    return { __sandboxKey: handle, type: key.type, extractable: key.extractable, algorithm: key.algorithm, usages: key.usages };
+  }
+  function encodeOut(v) {
+    if (typeof CryptoKey !== 'undefined' && v instanceof CryptoKey) return keyOut(v);
+    if (isContainer(v) && typeof CryptoKey !== 'undefined' && v.publicKey instanceof CryptoKey) return { publicKey: keyOut(v.publicKey), privateKey: keyOut(v.privateKey) };
+    return v;
+  }
+  function decodeIn(v) {
+    if (Array.isArray(v)) return v.map(decodeIn);
+    if (!isContainer(v)) return v;
+    if (typeof v.__sandboxKey === 'number') {
+      var key = keys.get(v.__sandboxKey);
+      if (!key) throw new DOMException('The key is not one this sandbox made.', 'InvalidAccessError');
+      return key;
+    }
+    var out = {};
+    Object.keys(v).forEach(function (name) { out[name] = decodeIn(v[name]); });
+    return out;
+  }
+  function subtle(workerPort, m) {
+    var reply = function (answer) { answer.type = 'subtle-result'; answer.id = m.id; workerPort.postMessage(answer); };
+    var fail = function (error) { reply({ error: { name: (error && error.name) || 'OperationError', message: String((error && error.message) || error) } }); };
+    if (!self.crypto || !crypto.subtle) return fail({ name: 'NotSupportedError', message: 'crypto.subtle is not available: the page is not served over HTTPS or from localhost' });
+    if (SUBTLE.indexOf(m.method) < 0) return fail({ name: 'NotSupportedError', message: 'crypto.subtle has no method ' + m.method });
+    Promise.resolve().then(function () { return crypto.subtle[m.method].apply(crypto.subtle, decodeIn(m.args)); }).then(function (value) {
+      try { reply({ value: encodeOut(value) }); } catch (error) { fail(error); }
+    }, fail);
+  }
   function start(id) {
     var worker;
     try {
@@ -47,7 +83,11 @@ const RELAY_SCRIPT = `
     var channel = new MessageChannel();
     // The worker's first message: its private channel to this relay (see the module comment).
     worker.postMessage({ kind: 'connect' }, [channel.port2]);
-    channel.port1.onmessage = function (event) { port.postMessage({ kind: 'message', id: id, message: event.data }); };
+    channel.port1.onmessage = function (event) {
+      var data = event.data;
+      if (data && data.type === 'subtle') subtle(channel.port1, data);
+      else port.postMessage({ kind: 'message', id: id, message: data });
+    };
     channel.port1.onmessageerror = function () { port.postMessage({ kind: 'crash', id: id, reason: 'a message could not be read' }); };
     worker.onmessage = function () { port.postMessage({ kind: 'forged', id: id }); };
     worker.onerror = function (event) {

@@ -68,6 +68,12 @@ export class LearnerEnvironment {
     // `bundle` answers are taken by the worker entry that asked (see worker/browser-worker-entry.ts).
   }
 
+  /** Keeps the run alive until the returned closer is called (a platform call in flight). */
+  openHandle(): (() => void) | undefined {
+    const handle = this.loop?.openHandle();
+    return handle ? () => handle.close() : undefined;
+  }
+
   private formatStack = (stack: string): string => cleanStack(stack, this.sources);
 
   private async run(request: RunRequest, outputCap: number, compiled: CompiledFiles = {}): Promise<void> {

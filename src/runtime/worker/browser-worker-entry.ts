@@ -13,6 +13,7 @@ import { installSandboxModules } from '../sandbox-modules.ts';
 import { BundleLoader } from './bundle-loader.ts';
 import { neutraliseGlobals } from './neutralise-globals.ts';
 import { apply } from '../core/primordials.ts';
+import { installWorkerPlatform } from './worker-platform.ts';
 
 type Getter = (this: unknown) => unknown;
 function getter(prototype: object, name: string): Getter {
@@ -48,6 +49,7 @@ function start(scope: WorkerScope & Record<string, unknown>, port: MessagePort):
   // Bound now: a later change to MessagePort.prototype.postMessage does not reach it.
   const postOnPort = port.postMessage.bind(port);
   const post = (message: WorkerToHost): void => postOnPort(message);
+  let environment: LearnerEnvironment | undefined;
   const timers = captureHostTimers(globalThis);
   // Indirect eval: the code runs in global scope, not in this function's.
   const indirectEval = globalThis.eval;
@@ -56,8 +58,13 @@ function start(scope: WorkerScope & Record<string, unknown>, port: MessagePort):
   const bundles = new BundleLoader(post, (code) => indirectEval(code));
   installSandboxModules({ azure: () => bundles.load('azure-sdk') });
   neutraliseGlobals(globalThis);
+  const answerSubtle = installWorkerPlatform(scope, {
+    // Answered by the iframe's relay itself (see sandbox-frame.ts); it never reaches the page.
+    postSubtle: (request) => postOnPort(request),
+    openHandle: () => environment?.openHandle(),
+  });
 
-  const environment = new LearnerEnvironment({
+  environment = new LearnerEnvironment({
     post,
     timers,
     evaluate: (code) => indirectEval(code),
@@ -73,8 +80,12 @@ function start(scope: WorkerScope & Record<string, unknown>, port: MessagePort):
   });
   port.onmessage = (event) => {
     const message = apply(eventData, event, []) as HostToWorker;
+    if (message.type === 'subtle-result') {
+      answerSubtle(message);
+      return;
+    }
     if (message.type !== 'bundle') {
-      environment.receive(message);
+      environment?.receive(message);
       return;
     }
     const unasked = !bundles.has(message.name);
@@ -89,11 +100,11 @@ function start(scope: WorkerScope & Record<string, unknown>, port: MessagePort):
   };
   scope.addEventListener('error', (event) => {
     event.preventDefault();
-    environment.reportUncaught(event.error ?? new Error(event.message), 'exception');
+    environment?.reportUncaught(event.error ?? new Error(event.message), 'exception');
   });
   scope.addEventListener('unhandledrejection', (event) => {
     event.preventDefault();
-    environment.reportUncaught(event.reason, 'rejection');
+    environment?.reportUncaught(event.reason, 'rejection');
   });
   post({ type: 'ready' });
 }
