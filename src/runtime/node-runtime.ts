@@ -6,7 +6,6 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { SimulatedNetwork } from './network/simulated-network.ts';
-import type { WorkerToHost } from './protocol.ts';
 import { WorkerRuntime, type WorkerPort } from './worker-runtime.ts';
 
 export interface NodeRuntimeOptions {
@@ -34,7 +33,7 @@ function spawnNodeWorker(maxHeapMb: number): WorkerPort {
       void worker.terminate();
     },
   };
-  worker.on('message', (message: WorkerToHost) => port.onMessage(message));
+  worker.on('message', (message: unknown) => port.onMessage(message));
   worker.on('error', (error: Error & { code?: string }) => {
     if (!terminated) port.onCrash({ reason: error.message, outOfMemory: error.code === 'ERR_WORKER_OUT_OF_MEMORY' });
   });

@@ -6,9 +6,13 @@
  * code cannot reach the network even through `import()`.
  *
  * Page <-> iframe traffic uses a private MessageChannel handed over in the `init` message, so nothing
- * else on the page (and nothing in the worker) can inject relay messages.
+ * else on the page (and nothing in the worker) can inject relay messages. Iframe <-> worker traffic
+ * uses one more private channel per worker, whose port is the first message the worker gets, before
+ * any learner code exists: the runtime keeps it in a closure. Learner code shares the worker's global
+ * scope and can call its `postMessage`; whatever arrives that way is reported to the page as forged
+ * (`kind: 'forged'`), never relayed.
  */
-import type { HostToWorker, WorkerToHost } from './protocol.ts';
+import type { HostToWorker } from './protocol.ts';
 import type { WorkerCrash, WorkerPort } from './worker-runtime.ts';
 
 /** 'unsafe-eval': learner modules are evaluated with eval. 'unsafe-inline': the relay script below. */
@@ -21,7 +25,8 @@ type PageToFrame =
   | { kind: 'ping'; n: number };
 
 type FrameToPage =
-  | { kind: 'message'; id: number; message: WorkerToHost }
+  | { kind: 'message'; id: number; message: unknown }
+  | { kind: 'forged'; id: number }
   | { kind: 'crash'; id: number; reason: string }
   | { kind: 'pong'; n: number };
 
@@ -31,6 +36,42 @@ const RELAY_SCRIPT = `
   var port = null;
   var workerUrl = null;
   var workers = new Map();
+  // crypto.subtle for the workers (not secure contexts): keys stay here, workers hold handles.
+  var SUBTLE = ['encrypt', 'decrypt', 'sign', 'verify', 'digest', 'generateKey', 'deriveKey', 'deriveBits', 'importKey', 'exportKey', 'wrapKey', 'unwrapKey'];
+  var keys = new Map();
+  var nextKey = 1;
+  function isContainer(v) { return v && typeof v === 'object' && !ArrayBuffer.isView(v) && !(v instanceof ArrayBuffer); }
+  function keyOut(key) {
+    var handle = nextKey++;
+    keys.set(handle, key);
+    return { __sandboxKey: handle, type: key.type, extractable: key.extractable, algorithm: key.algorithm, usages: key.usages };
+  }
+  function encodeOut(v) {
+    if (typeof CryptoKey !== 'undefined' && v instanceof CryptoKey) return keyOut(v);
+    if (isContainer(v) && typeof CryptoKey !== 'undefined' && v.publicKey instanceof CryptoKey) return { publicKey: keyOut(v.publicKey), privateKey: keyOut(v.privateKey) };
+    return v;
+  }
+  function decodeIn(v) {
+    if (Array.isArray(v)) return v.map(decodeIn);
+    if (!isContainer(v)) return v;
+    if (typeof v.__sandboxKey === 'number') {
+      var key = keys.get(v.__sandboxKey);
+      if (!key) throw new DOMException('The key is not one this sandbox made.', 'InvalidAccessError');
+      return key;
+    }
+    var out = {};
+    Object.keys(v).forEach(function (name) { out[name] = decodeIn(v[name]); });
+    return out;
+  }
+  function subtle(workerPort, m) {
+    var reply = function (answer) { answer.type = 'subtle-result'; answer.id = m.id; workerPort.postMessage(answer); };
+    var fail = function (error) { reply({ error: { name: (error && error.name) || 'OperationError', message: String((error && error.message) || error) } }); };
+    if (!self.crypto || !crypto.subtle) return fail({ name: 'NotSupportedError', message: 'crypto.subtle is not available: the page is not served over HTTPS or from localhost' });
+    if (SUBTLE.indexOf(m.method) < 0) return fail({ name: 'NotSupportedError', message: 'crypto.subtle has no method ' + m.method });
+    Promise.resolve().then(function () { return crypto.subtle[m.method].apply(crypto.subtle, decodeIn(m.args)); }).then(function (value) {
+      try { reply({ value: encodeOut(value) }); } catch (error) { fail(error); }
+    }, fail);
+  }
   function start(id) {
     var worker;
     try {
@@ -39,13 +80,22 @@ const RELAY_SCRIPT = `
       port.postMessage({ kind: 'crash', id: id, reason: 'the worker could not start: ' + error });
       return;
     }
-    worker.onmessage = function (event) { port.postMessage({ kind: 'message', id: id, message: event.data }); };
+    var channel = new MessageChannel();
+    // The worker's first message: its private channel to this relay (see the module comment).
+    worker.postMessage({ kind: 'connect' }, [channel.port2]);
+    channel.port1.onmessage = function (event) {
+      var data = event.data;
+      if (data && data.type === 'subtle') subtle(channel.port1, data);
+      else port.postMessage({ kind: 'message', id: id, message: data });
+    };
+    channel.port1.onmessageerror = function () { port.postMessage({ kind: 'crash', id: id, reason: 'a message could not be read' }); };
+    worker.onmessage = function () { port.postMessage({ kind: 'forged', id: id }); };
     worker.onerror = function (event) {
       event.preventDefault();
       port.postMessage({ kind: 'crash', id: id, reason: event.message || 'the worker stopped unexpectedly' });
     };
-    worker.onmessageerror = function () { port.postMessage({ kind: 'crash', id: id, reason: 'a message could not be read' }); };
-    workers.set(id, worker);
+    worker.onmessageerror = function () { port.postMessage({ kind: 'forged', id: id }); };
+    workers.set(id, { worker: worker, port: channel.port1 });
   }
   addEventListener('message', function (event) {
     var data = event.data;
@@ -59,8 +109,8 @@ const RELAY_SCRIPT = `
     port.onmessage = function (event) {
       var m = event.data;
       if (m.kind === 'spawn') start(m.id);
-      else if (m.kind === 'post') { var w = workers.get(m.id); if (w) w.postMessage(m.message); }
-      else if (m.kind === 'terminate') { var t = workers.get(m.id); if (t) t.terminate(); workers.delete(m.id); }
+      else if (m.kind === 'post') { var w = workers.get(m.id); if (w) w.port.postMessage(m.message); }
+      else if (m.kind === 'terminate') { var t = workers.get(m.id); if (t) { t.worker.terminate(); t.port.close(); } workers.delete(m.id); }
       else if (m.kind === 'ping') port.postMessage({ kind: 'pong', n: m.n });
     };
   });
@@ -115,6 +165,7 @@ export class SandboxFrame {
     const port = this.ports.get(message.id);
     if (!port) return;
     if (message.kind === 'message') port.onMessage(message.message);
+    else if (message.kind === 'forged') port.onForged?.();
     else {
       const crash: WorkerCrash = { reason: message.reason, outOfMemory: false };
       port.onCrash(crash);

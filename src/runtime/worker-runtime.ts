@@ -1,24 +1,36 @@
 /**
  * The host side of "one fresh worker per run", shared by LocalRuntime (browser Worker inside the
  * sandbox iframe) and NodeRuntime (worker_threads): keeps one spare worker warm, sends the run,
- * serves the program's fetches from the SimulatedNetwork, relays output (capped again here: the
- * worker runs learner code and is not trusted to honour the cap), and ends the run by terminating the
- * worker on completion, timeout, Stop or crash. The next run always gets a new worker, so nothing a
+ * serves the program's fetches from the SimulatedNetwork, relays output, and ends the run by
+ * terminating the worker on completion, timeout, Stop or crash.
+ *
+ * The worker runs learner code, so nothing it sends is trusted: every message is validated
+ * (`parseWorkerMessage`), the output cap, the message budget and the file-system size are enforced
+ * here again, `system` lines are written only by this host, and a message that is malformed, or that
+ * did not come through the runtime's own channel (`onForged`), ends the run as failed with the reason
+ * shown: never a pass. The next run always gets a new worker, so nothing a
  * program did (globals, memory, a stuck loop) survives it.
  */
 import { serializeResponse, deserializeRequest, type NetworkFailure, type SerializedResponse } from './network/http-message.ts';
 import type { SimulatedNetwork } from './network/simulated-network.ts';
 import type { CompiledCode } from './core/compiled-code.ts';
-import type { BundleName, HostToWorker, WorkerToHost } from './protocol.ts';
+import { parseWorkerMessage, type BundleName, type HostToWorker, type WorkerToHost } from './protocol.ts';
+import { MAX_TOTAL_CHARS } from './core/virtual-fs.ts';
+import { formatSize } from './core/output-sink.ts';
 import { DEFAULT_OUTPUT_CAP, DEFAULT_TIMEOUT_MS, type OutputChunk, type RunHandlers, type RunRequest, type RunResult, type RunStatus, type Runtime } from './types.ts';
 
 /** A started worker, whatever carries the messages. */
 export interface WorkerPort {
   post(message: HostToWorker): void;
-  /** Set by WorkerRuntime. */
-  onMessage: (message: WorkerToHost) => void;
+  /** Set by WorkerRuntime: what came through the runtime's own channel, still to be validated. */
+  onMessage: (message: unknown) => void;
   /** The worker died on its own; `outOfMemory` when the host knows that was the cause. */
   onCrash: (crash: WorkerCrash) => void;
+  /**
+   * Something in the worker posted a message outside the runtime's channel (learner code calling the
+   * worker's own `postMessage`). Set by WorkerRuntime; ports with no such side channel never call it.
+   */
+  onForged?: () => void;
   terminate(): void;
 }
 
@@ -57,6 +69,24 @@ export const EXIT_CODE_TIMEOUT = 124;
 export const EXIT_CODE_KILLED = 130;
 export const EXIT_CODE_CRASHED = 134;
 
+/**
+ * Messages one run may send the host. A program printing as fast as it can in a 30 s run sends
+ * about 40 000 output batches (see core/output-sink.ts); past this the page would spend its time
+ * reading messages, so the run is stopped instead.
+ */
+export const MESSAGE_BUDGET = 100_000;
+
+export function forgedMessage(): string {
+  return 'Stopped: the program posted a message to the page itself (with the worker\'s postMessage). Only the sandbox talks to the page, so the message was ignored and the run counts as failed.';
+}
+
+export function malformedMessage(reason: string): string {
+  return `Stopped: the sandbox received a malformed message from the program's worker (${reason}). It was ignored and the run counts as failed.`;
+}
+
+export function truncatedMessage(cap: number): string {
+  return `[output truncated: the program printed more than ${formatSize(cap)}; the rest is not shown]`;
+}
 export function timeoutMessage(timeoutMs: number): string {
   const seconds = timeoutMs % 1000 === 0 ? `${timeoutMs / 1000} s` : `${(timeoutMs / 1000).toFixed(1)} s`;
   return `Stopped after ${seconds}: the program was still running (an infinite loop, or a timer or file watcher left open?)`;
@@ -73,15 +103,20 @@ class TrackedWorker {
   readonly ready: Promise<void>;
   /** Messages other than `ready`, for the run that owns the worker. */
   onMessage: (message: WorkerToHost) => void = () => {};
+  /** A malformed or forged message (`reason` is the line shown); the run that owns the worker fails. */
+  onViolation: (reason: string) => void = () => {};
 
   constructor(port: WorkerPort) {
     this.port = port;
     let markReady = (): void => {};
     this.ready = new Promise((resolve) => (markReady = resolve));
-    port.onMessage = (message) => {
-      if (message.type === 'ready') markReady();
+    port.onMessage = (data) => {
+      const message = parseWorkerMessage(data);
+      if (typeof message === 'string') this.onViolation(malformedMessage(message));
+      else if (message.type === 'ready') markReady();
       else this.onMessage(message);
     };
+    port.onForged = () => this.onViolation(forgedMessage());
   }
 }
 
@@ -142,6 +177,8 @@ export class WorkerRuntime implements Runtime {
 
     return new Promise<RunResult>((resolve) => {
       let printed = 0;
+      let truncationShown = false;
+      let messages = 0;
       let settled = false;
       let transpileMs = 0;
       let executeMs = 0;
@@ -201,21 +238,32 @@ export class WorkerRuntime implements Runtime {
       handlers.signal?.addEventListener('abort', onAbort);
 
       worker.onCrash = (crash) => finish('error', EXIT_CODE_CRASHED, crashMessage(crash));
+      tracked.onViolation = (reason) => finish('error', EXIT_CODE_CRASHED, reason);
+      const showTruncation = (): void => {
+        if (truncationShown) return;
+        truncationShown = true;
+        emit({ stream: 'system', text: `\n${truncatedMessage(cap)}\n` });
+      };
       tracked.onMessage = (message) => {
         if (settled) return;
+        if (++messages > MESSAGE_BUDGET) {
+          finish('error', EXIT_CODE_CRASHED, `Stopped: the program's worker sent the page more than ${MESSAGE_BUDGET} messages; the run counts as failed.`);
+          return;
+        }
         switch (message.type) {
           case 'output':
             for (const chunk of message.chunks) {
-              if (chunk.stream === 'system') {
-                emit(chunk);
+              const room = cap - printed;
+              if (room <= 0) {
+                if (chunk.text !== '') showTruncation();
                 continue;
               }
-              const room = cap - printed;
-              if (room <= 0) continue;
               const text = chunk.text.length > room ? chunk.text.slice(0, room) : chunk.text;
               printed += text.length;
               emit({ stream: chunk.stream, text });
+              if (text.length < chunk.text.length) showTruncation();
             }
+            if (message.truncated) showTruncation();
             break;
           case 'fetch':
             void this.serveFetch(message.request).then((result) => {
@@ -244,12 +292,19 @@ export class WorkerRuntime implements Runtime {
             });
             break;
           }
-          case 'done':
+          case 'done': {
+            let written = 0;
+            for (const text of Object.values(message.writtenFiles)) written += text.length;
+            if (written > MAX_TOTAL_CHARS) {
+              finish('error', EXIT_CODE_CRASHED, malformedMessage(`written files of ${formatSize(written)}, past the file system's ${formatSize(MAX_TOTAL_CHARS)}`));
+              break;
+            }
             transpileMs = message.transpileMs;
             executeMs = message.executeMs;
             writtenFiles = message.writtenFiles;
             finish(message.exitCode === 0 ? 'ok' : 'error', message.exitCode);
             break;
+          }
         }
       };
       const compiled = this.options.compiledCode?.lookup(request.files);

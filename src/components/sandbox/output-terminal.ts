@@ -12,8 +12,21 @@ const COLOUR: Record<Stream, [string, string]> = {
 };
 
 /**
+ * Control sequences in the program's own output, except colours (SGR, `ESC [ ... m`): clear screen,
+ * erase scrollback, cursor moves, OSC 8 hyperlinks and titles, DCS, and single-character escapes
+ * (`ESC c` resets the terminal). Learner output cannot erase or rewrite what the page printed, nor
+ * make a clickable link. A lone ESC left at a chunk's end is dropped too.
+ */
+const LEARNER_CONTROL = /\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b[\]PX^_][\s\S]*?(?:\x07|\x1b\\|$)|[\x90\x9d\x98\x9e\x9f][\s\S]*?(?:\x07|\x1b\\|\x9c|$)|\x1b[^\[\]PX^_]?/g;
+
+export function sanitizeLearnerOutput(text: string): string {
+  return text.replace(LEARNER_CONTROL, (sequence) => (/^\x1b\[[0-9;:]*m$/.test(sequence) ? sequence : ""));
+}
+
+/**
  * The sandbox's output, an xterm.js terminal: stdout plain, stderr red, the
  * sandbox's own lines cyan. Screen-reader mode gives it an accessible tree.
+ * Read-only, so Tab (and Shift+Tab) always moves focus on: no keyboard trap.
  */
 export class OutputTerminal {
   readonly term: Terminal;
@@ -38,7 +51,10 @@ export class OutputTerminal {
       theme: { background: "#0d1117", foreground: "#e6edf3" },
     });
     this.term.loadAddon(this.#fit);
+    // Nothing to type here: leave Tab and Esc to the browser, so focus moves on either way.
+    this.term.attachCustomKeyEventHandler((e) => e.key !== "Tab" && e.key !== "Escape");
     this.term.open(parent);
+    this.term.textarea?.setAttribute("aria-label", "Program output");
     this.#fit.fit();
     this.#resize = new ResizeObserver(() => this.#fit.fit());
     this.#resize.observe(parent);
@@ -49,7 +65,8 @@ export class OutputTerminal {
     const [open, close] = COLOUR[stream];
     // System lines always start on a line of their own, whatever the program printed last.
     const prefix = stream === "system" && !this.#atLineStart ? "\n" : "";
-    this.term.write(prefix + open + text + close);
+    const shown = stream === "system" ? text : sanitizeLearnerOutput(text);
+    this.term.write(prefix + open + shown + close);
     this.#atLineStart = text.endsWith("\n");
   }
 

@@ -19,10 +19,13 @@ import { LinkError, ModuleLoader, type Evaluate } from './module-loader.ts';
 import { ModuleRegistry, registeredModules, type ModuleContext } from './module-registry.ts';
 import { OutputSink } from './output-sink.ts';
 import { createPathModule } from './path-shim.ts';
-import { ProcessExit, ProcessShim } from './process-shim.ts';
+import { ProcessExit, ProcessShim, toExitStatus } from './process-shim.ts';
 import { createSimulatedFetch } from './simulated-fetch.ts';
 import { LearnerSources, cleanStack, codeFrame, topLearnerLocation } from './stack-trace.ts';
 import { VirtualFs } from './virtual-fs.ts';
+
+/** The learner may replace `performance.now`; the run's timings keep the real clock. */
+const now = performance.now.bind(performance);
 
 export interface EnvironmentHost {
   post(message: WorkerToHost): void;
@@ -65,11 +68,17 @@ export class LearnerEnvironment {
     // `bundle` answers are taken by the worker entry that asked (see worker/browser-worker-entry.ts).
   }
 
+  /** Keeps the run alive until the returned closer is called (a platform call in flight). */
+  openHandle(): (() => void) | undefined {
+    const handle = this.loop?.openHandle();
+    return handle ? () => handle.close() : undefined;
+  }
+
   private formatStack = (stack: string): string => cleanStack(stack, this.sources);
 
   private async run(request: RunRequest, outputCap: number, compiled: CompiledFiles = {}): Promise<void> {
     const startedAt = performance.now();
-    const sink = new OutputSink((chunks) => this.host.post({ type: 'output', chunks }), this.host.timers, outputCap);
+    const sink = new OutputSink((chunks, truncated) => this.host.post({ type: 'output', chunks, ...(truncated ? { truncated } : {}) }), this.host.timers, outputCap);
     const loop = new EventLoop(this.host.timers, (error) => this.reportUncaught(error, 'exception'));
     const vfs = new VirtualFs(request.files);
     const entryPath = vfs.resolve(request.entry);
@@ -134,7 +143,7 @@ export class LearnerEnvironment {
       return;
     }
     await loop.untilIdle();
-    this.finish(process.exitCode ?? 0);
+    this.finish(toExitStatus(process.exitCode));
   }
 
   private createRegistry(vfs: VirtualFs, process: ProcessShim, fs: Record<string, unknown>): ModuleRegistry {
@@ -237,20 +246,33 @@ export class LearnerEnvironment {
     this.finish(1);
   }
 
-  /** Ends the run once: `exit` listeners, last output, then `done` to the host. */
+  /**
+   * Ends the run once: `exit` listeners, last output, then `done` to the host. Each step is guarded:
+   * learner code may have broken built-ins the loop or the listeners use, and `done` (with the written
+   * files) must still go out.
+   */
   private finish(exitCode: number): void {
     if (this.finished) return;
     this.finished = true;
-    this.loop?.stop();
+    try {
+      this.loop?.stop();
+    } catch {
+      // A replaced Map iterator; the worker is terminated after `done` anyway.
+    }
     let code = exitCode;
     try {
       this.process?.emit('exit', code);
-      code = this.process?.exitCode !== undefined && exitCode === 0 ? this.process.exitCode : code;
+      const set = this.process?.exitCode;
+      code = set !== undefined && set !== null && exitCode === 0 ? toExitStatus(set) : code;
     } catch (error) {
       if (error instanceof ProcessExit) code = error.code;
     }
-    this.sink?.close();
-    const executeMs = this.executeStartedAt === 0 ? 0 : performance.now() - this.executeStartedAt;
-    this.host.post({ type: 'done', exitCode: code, writtenFiles: this.vfs?.writtenFiles() ?? {}, transpileMs: this.transpileMs, executeMs });
+    try {
+      this.sink?.close();
+    } catch {
+      // Output the sink could not flush is lost; the run's end is not.
+    }
+    const executeMs = this.executeStartedAt === 0 ? 0 : now() - this.executeStartedAt;
+    this.host.post({ type: 'done', exitCode: toExitStatus(code), writtenFiles: this.vfs?.writtenFiles() ?? {}, transpileMs: this.transpileMs, executeMs });
   }
 }

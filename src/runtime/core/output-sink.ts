@@ -1,12 +1,18 @@
 /**
  * Collects what the program prints and hands it to the host in batches: one message per 64 KB or per
  * 16 ms instead of one per `console.log`, so a program printing 10 MB costs the page a few hundred
- * messages. Enforces the output cap: past it, one `system` line says the output was truncated and the
+ * messages. Enforces the output cap: past it, the batch says `truncated` (the host prints the notice:
+ * the worker sends only stdout and stderr, so the page knows any other stream is forged) and the
  * program keeps running with its output discarded (a learner's loop that prints too much usually
- * also ends; stopping it would hide whether it does).
+ * also ends; stopping it would hide whether it does). The host enforces the cap again itself.
  */
-import type { OutputChunk } from '../types.ts';
 import type { HostTimers } from './event-loop.ts';
+import { append } from './primordials.ts';
+
+/** The learner may replace `performance.now`; batching keeps the real clock. */
+const now = performance.now.bind(performance);
+
+export type ProgramChunk = { stream: 'stdout' | 'stderr'; text: string };
 
 const FLUSH_CHARS = 64 * 1024;
 const FLUSH_DELAY_MS = 16;
@@ -17,7 +23,7 @@ const FLUSH_DELAY_MS = 16;
 const IMMEDIATE_FLUSHES = 20;
 
 export class OutputSink {
-  private pending: OutputChunk[] = [];
+  private pending: ProgramChunk[] = [];
   private pendingChars = 0;
   private printed = 0;
   private flushTimer: unknown;
@@ -26,12 +32,12 @@ export class OutputSink {
   private flushesInWindow = 0;
   private capReached = false;
 
-  private readonly post: (chunks: OutputChunk[]) => void;
+  private readonly post: (chunks: ProgramChunk[], truncated: boolean) => void;
   private readonly timers: HostTimers;
   /** Characters of stdout + stderr allowed before truncation. */
   private readonly cap: number;
 
-  constructor(post: (chunks: OutputChunk[]) => void, timers: HostTimers, cap: number) {
+  constructor(post: (chunks: ProgramChunk[], truncated: boolean) => void, timers: HostTimers, cap: number) {
     this.post = post;
     this.timers = timers;
     this.cap = cap;
@@ -49,27 +55,22 @@ export class OutputSink {
       this.append(stream, text.slice(0, room));
       this.printed = this.cap;
       this.capReached = true;
-      this.append('system', `\n[output truncated: the program printed more than ${formatSize(this.cap)}; the rest is not shown]\n`);
+      this.flush();
       return;
     }
     this.printed += text.length;
     this.append(stream, text);
   }
 
-  /** A line from the sandbox itself; not counted against the cap. */
-  system(text: string): void {
-    if (!this.closed) this.append('system', text.endsWith('\n') ? text : `${text}\n`);
-  }
-
-  private append(stream: OutputChunk['stream'], text: string): void {
+  private append(stream: ProgramChunk['stream'], text: string): void {
     if (text === '') return;
-    const last = this.pending[this.pending.length - 1];
+    const last = this.pending.length > 0 ? this.pending[this.pending.length - 1] : undefined;
     if (last && last.stream === stream) last.text += text;
-    else this.pending.push({ stream, text });
+    else append(this.pending, { stream, text });
     this.pendingChars += text.length;
-    const now = performance.now();
-    if (now - this.windowStartedAt >= FLUSH_DELAY_MS) {
-      this.windowStartedAt = now;
+    const at = now();
+    if (at - this.windowStartedAt >= FLUSH_DELAY_MS) {
+      this.windowStartedAt = at;
       this.flushesInWindow = 0;
     }
     if (this.pendingChars >= FLUSH_CHARS || this.flushesInWindow < IMMEDIATE_FLUSHES) {
@@ -85,16 +86,17 @@ export class OutputSink {
       this.timers.clearTimeout(this.flushTimer);
       this.flushTimer = undefined;
     }
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 && !this.capReached) return;
     const chunks = this.pending;
     this.pending = [];
     this.pendingChars = 0;
-    this.post(chunks);
+    // Once truncated, each later flush (close) repeats the flag: the host prints the notice once.
+    this.post(chunks, this.capReached);
   }
 
   /** Flushes and ignores anything written afterwards. */
   close(): void {
-    this.flush();
+    if (!this.closed) this.flush();
     this.closed = true;
   }
 }

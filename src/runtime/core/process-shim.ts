@@ -46,7 +46,7 @@ export class ProcessShim extends Emitter {
   readonly release = { name: 'node' };
   readonly stdout: { write: (text: unknown) => boolean; isTTY: boolean; columns: number };
   readonly stderr: { write: (text: unknown) => boolean; isTTY: boolean; columns: number };
-  exitCode: number | undefined;
+  #exitCode: number | string | null | undefined;
   readonly hrtime: ((previous?: [number, number]) => [number, number]) & { bigint: () => bigint };
 
   private readonly options: ProcessShimOptions;
@@ -96,11 +96,58 @@ export class ProcessShim extends Emitter {
     this.options.write('stderr', `(node:${this.pid}) ${text}\n`);
   }
 
-  exit(code?: number | string): never {
-    const resolved = code === undefined ? (this.exitCode ?? 0) : Number(code) || 0;
+  /** As in Node 22: null, undefined, an integer or an integer string; anything else throws. */
+  get exitCode(): number | string | null | undefined {
+    return this.#exitCode;
+  }
+
+  set exitCode(code: unknown) {
+    validateExitCode(code);
+    this.#exitCode = code as number | string | null | undefined;
+  }
+
+  /** Node's `exit(code)` sets `exitCode` first (so a bad code throws before anything ends). */
+  exit(code?: unknown): never {
+    if (arguments.length > 0) this.exitCode = code;
+    const resolved = toExitStatus(this.#exitCode);
     this.options.exit(resolved);
     throw new ProcessExit(resolved);
   }
+}
+
+/** What the shell sees: the low 8 bits, as the OS keeps them (`process.exit(300)` is 44, `-1` is 255). */
+export function toExitStatus(code: unknown): number {
+  const number = Number(code ?? 0);
+  if (!Number.isInteger(number)) return 0;
+  return ((number % 256) + 256) % 256;
+}
+
+function validateExitCode(code: unknown): void {
+  if (code === null || code === undefined) return;
+  const value = typeof code === 'string' && code !== '' && Number.isInteger(Number(code)) ? Number(code) : code;
+  if (typeof value !== 'number') throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "code" argument must be of type number. Received ${describeReceived(value)}`);
+  if (!Number.isInteger(value)) throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "code" is out of range. It must be an integer. Received ${String(value)}`);
+}
+
+/** Node's `determineSpecificType` wording for the usual cases. */
+function describeReceived(value: unknown): string {
+  if (typeof value === 'function') return `function ${value.name || '<anonymous>'}`;
+  if (typeof value === 'object' && value !== null) {
+    const name = (value as { constructor?: { name?: string } }).constructor?.name;
+    return name ? `an instance of ${name}` : 'an instance of Object';
+  }
+  let shown = typeof value === 'string' ? `'${value.length > 28 ? `${value.slice(0, 25)}...` : value}'` : typeof value === 'bigint' ? `${value}n` : String(value);
+  if (typeof value === 'symbol') shown = value.toString();
+  return `type ${typeof value} (${shown})`;
+}
+
+/** An error as Node's internals make them: `TypeError [ERR_X]: message`, with `code`. */
+function nodeError(Base: ErrorConstructor, code: string, message: string): Error {
+  const error = new Base(message);
+  Object.defineProperty(error, 'code', { value: code, enumerable: true, writable: true, configurable: true });
+  if (typeof error.stack === 'string') error.stack = error.stack.replace(`${Base.name}:`, `${Base.name} [${code}]:`);
+  Object.defineProperty(error, 'toString', { value: () => `${Base.name} [${code}]: ${message}`, enumerable: false, configurable: true, writable: true });
+  return error;
 }
 
 /** Node coerces everything assigned to process.env into a string. */
