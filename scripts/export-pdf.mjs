@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { chromium } from "playwright";
 import { chromiumArgs, chromiumPath, ensureChromium } from "./chromium-path.mjs";
-import { startPreview } from "./preview-server.mjs";
+import { startStaticServer } from "./static-server.mjs";
 
 const args = process.argv.slice(2);
 const withNotes = args.includes("--notes");
@@ -22,7 +22,8 @@ if (decks.length === 0) {
   process.exit(1);
 }
 
-const server = await startPreview(4397);
+// A free port of its own (or PREVIEW_URL, a server already serving dist/): never collides with `npm start`.
+const server = process.env.PREVIEW_URL ? { url: process.env.PREVIEW_URL.replace(/\/$/, ""), stop: () => {} } : await startStaticServer("dist");
 const base = server.url;
 try {
   mkdirSync("pdf", { recursive: true });

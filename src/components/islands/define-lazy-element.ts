@@ -11,6 +11,8 @@ export function defineLazyElement(tag: string, load: () => Promise<(host: HTMLEl
     class extends HTMLElement {
       #observer: IntersectionObserver | undefined;
       connectedCallback() {
+        // A printed deck (reveal's ?print-pdf) keeps the static form: code and the output the build captured.
+        if (/[?&]print-pdf\b/.test(location.search)) return;
         this.#observer = new IntersectionObserver(
           (entries) => {
             if (!entries.some((e) => e.isIntersecting)) return;

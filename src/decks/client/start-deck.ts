@@ -1,6 +1,7 @@
 import Reveal from "reveal.js";
 import RevealNotes from "reveal.js/plugin/notes";
 import { bindCodeSteps } from "./code-steps";
+import { fitPrintSlides } from "./fit-print-slides";
 
 /**
  * Starts reveal.js on a built deck. Highlighting was done at build time, so no
@@ -16,6 +17,7 @@ export function startDeck(root: HTMLElement): void {
   const notesParam = params.get("notes");
   // The speaker view shows this page in iframes (?receiver): no page chrome there.
   if (params.has("receiver")) document.documentElement.classList.add("deck-receiver");
+  if (params.has("print-pdf")) fitPrintSlides(1280, 720);
   const showNotes = notesParam === "separate-page" ? "separate-page" : notesParam === "true";
   const deck = new Reveal(root, {
     hash: true,
