@@ -142,3 +142,22 @@ describe("npm takes its token from .npmrc only", () => {
     expect(s.engine.lastBuild?.npmInstalls[0]).toMatchObject({ tokenSource: null, token: null, ok: true });
   });
 });
+
+describe("a secret keeps its trailing newline, as BuildKit passes it", () => {
+  it("a token file that ends with a newline reaches npm's Authorization header and fails", async () => {
+    const s = session();
+    files(s, SECRET_WITH_NPMRC, NPMRC);
+    s.engine.host.writeFile("/home/learner/npm_token", `${TOKEN}\n`);
+    const r = await s.run("docker build -t app --secret id=npm_token,src=/home/learner/npm_token .");
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('npm error Invalid character in header content ["authorization"]');
+  });
+
+  it("the same file without the newline builds", async () => {
+    const s = session();
+    files(s, SECRET_WITH_NPMRC, NPMRC);
+    s.engine.host.writeFile("/home/learner/npm_token", TOKEN);
+    const r = await s.run("docker build -t app --secret id=npm_token,src=/home/learner/npm_token .");
+    expect(r.exitCode).toBe(0);
+  });
+});

@@ -246,6 +246,12 @@ export function createNpmCommand(onInstall: (record: NpmInstallRecord) => void =
               1,
             );
           }
+          // BuildKit hands a secret over byte for byte, so a token file written by `-o tsv` or
+          // `jq -r` ends with a newline; Node refuses it in the Authorization header.
+          if (/[\r\n]/.test(token)) {
+            onInstall({ command: `npm ${sub}`, cwd: ctx.cwd, tokenSource: null, token: null, ok: false });
+            return fail(`npm error code ERR_INVALID_CHAR\nnpm error Invalid character in header content ["authorization"]`, 1);
+          }
           used = entry;
         }
       }
