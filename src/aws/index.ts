@@ -37,3 +37,5 @@ export { ROTATION_STEPS } from "./rotation/rotation-runner.ts";
 export type { RotationEvent, RotationFunction, RotationInvocation, RotationRecord, RotationStep } from "./rotation/rotation-runner.ts";
 export { MAX_SECRET_BYTES, SECRET_NAME } from "./secrets/secret-store.ts";
 export type { Secret, SecretVersion, Tag } from "./secrets/secret-store.ts";
+export { fromSandboxChain, fromEnvKeys, fromSharedFile, fromContainer, fromInstanceMetadata, parseSharedCredentials, CredentialsProviderError, DEFAULT_CHAIN } from "./client/credential-chain.ts";
+export type { SandboxCredentials, ChainOptions } from "./client/credential-chain.ts";

@@ -1,8 +1,7 @@
 import { CreateSecretCommand, GetSecretValueCommand, PutSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
-import { fromSandboxChain } from "../../src/runtime/aws/credential-chain.ts";
-import { createSdkRequestHandler } from "../../src/aws/index.ts";
+import { createSdkRequestHandler, fromSandboxChain } from "../../src/aws/index.ts";
 import { ACCOUNT, DEV_KEY, failure, setup } from "./fixtures.ts";
 
 const fetchVia = (aws: ReturnType<typeof setup>["aws"]) => (input: string, init?: RequestInit) => aws.fetch(new Request(input, init));

@@ -7,7 +7,9 @@
  */
 import * as clientSecretsManager from "@aws-sdk/client-secrets-manager";
 import * as clientSts from "@aws-sdk/client-sts";
-import * as credentialChain from "./credential-chain.ts";
+// The chain's own file, not src/aws/index.ts: the bundle must not carry the engine (zod, the
+// signer) that the index also exports.
+import * as credentialChain from "../../aws/client/credential-chain.ts";
 
 export interface AwsModules {
   clientSecretsManager: typeof clientSecretsManager;
