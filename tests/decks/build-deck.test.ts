@@ -6,7 +6,7 @@ const slide = (body: string) => `${body}\n\nNote:\nWhat to say.\n`;
 
 describe("live slides", () => {
   it("a ::sandbox line on its own becomes an island", async () => {
-    const [[built]] = (await buildDeck(slide("## Live: fail fast\n\n::sandbox env-vars/missing-key"), "deck.md")) as [[{ parts: { kind: string }[] }]];
+    const [[built]] = (await buildDeck(slide("## Live: fail fast\n\n::sandbox env-vars/missing-key"), "deck.md")) as unknown as [[{ parts: { kind: string }[] }]];
     expect(built.parts.map((p) => p.kind)).toEqual(["html", "sandbox"]);
   });
 

@@ -7,6 +7,9 @@
 import type { AndOr, CaseClause, Command, List, Pipeline, Redirect, Script, SimpleCommand, TestExpr, Word } from "./ast.ts";
 import { ShellSyntaxError, tokenize, type LexOptions, type Token } from "./lexer.ts";
 
+/** What can carry redirects after its closing word (`fi > log`, `done < list`). */
+type CompoundCommand = Exclude<Command, SimpleCommand | { type: "function" }>;
+
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\+?)=/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Words that end a list: the parser stops there and the enclosing construct checks which one. */
@@ -157,7 +160,7 @@ export function parseScript(source: string, options: LexOptions = {}): Script {
     pos++;
   }
 
-  function withRedirects<C extends Exclude<Command, SimpleCommand | { type: "function" }>>(cmd: C): C {
+  function withRedirects<C extends CompoundCommand>(cmd: C): C {
     for (;;) {
       const t = peek();
       if (t?.type === "heredoc") {
@@ -194,7 +197,7 @@ export function parseScript(source: string, options: LexOptions = {}): Script {
     return body;
   }
 
-  function parseIf(): Command {
+  function parseIf(): CompoundCommand {
     pos++;
     const branches: { condition: List; body: List }[] = [];
     let otherwise: List | undefined;
@@ -233,7 +236,7 @@ export function parseScript(source: string, options: LexOptions = {}): Script {
     return list;
   }
 
-  function parseFor(): Command {
+  function parseFor(): CompoundCommand {
     pos++;
     const name = peek();
     if (name?.type !== "word" || !NAME.test(name.raw)) throw name ? new ShellSyntaxError(`\`${name.type === "word" ? name.raw : tokenText(name)}': not a valid identifier`) : unexpected(undefined);
@@ -258,7 +261,7 @@ export function parseScript(source: string, options: LexOptions = {}): Script {
     return { type: "for", name: name.raw, items, body, redirects: [] };
   }
 
-  function parseLoop(kind: "while" | "until"): Command {
+  function parseLoop(kind: "while" | "until"): CompoundCommand {
     pos++;
     const condition = parseList(false);
     expectClose("do");
@@ -267,7 +270,7 @@ export function parseScript(source: string, options: LexOptions = {}): Script {
     return { type: kind, condition, body, redirects: [] };
   }
 
-  function parseCase(): Command {
+  function parseCase(): CompoundCommand {
     pos++;
     const subject = peek();
     if (subject?.type !== "word") throw unexpected(subject);
@@ -313,7 +316,7 @@ export function parseScript(source: string, options: LexOptions = {}): Script {
   }
 
   /** `[[ expr ]]` with `!`, `&&`, `||`, `( )`, unary `-n -z -f -d -e ...` and binary `== != = < > =~ -eq ...`. */
-  function parseCond(): Command {
+  function parseCond(): CompoundCommand {
     pos++;
     const expr = parseOr();
     if (!isWord(peek(), "]]")) throw peek() ? unexpected(peek()) : unexpected(undefined);
