@@ -28,6 +28,9 @@ export function parseScript(source: string, options: LexOptions = {}): Script {
     if (!t) return new ShellSyntaxError("syntax error: unexpected end of file", true);
     return new ShellSyntaxError(`syntax error near unexpected token \`${tokenText(t)}'`);
   };
+  // A line always ends with a newline for bash, so `echo >` names the newline, not the end of file.
+  const missingTarget = (t: Token | undefined): ShellSyntaxError =>
+    t ? unexpected(t) : new ShellSyntaxError("syntax error near unexpected token `newline'");
   const skipNewlines = (): void => {
     while (peek()?.type === "newline") pos++;
   };
@@ -425,11 +428,11 @@ export function parseScript(source: string, options: LexOptions = {}): Script {
         pos++;
         return { fd: fdText ? Number(fdText) : 1, op: ">", target: { parts: [{ kind: "text", value: "/dev/null", quoted: true }] } };
       }
-      if (target?.type !== "word" || kind === "<&") throw unexpected(target);
+      if (target?.type !== "word" || kind === "<&") throw missingTarget(target);
       pos++;
       return { fd: 1, op: ">", both: true, target: { parts: target.parts } };
     }
-    if (target?.type !== "word") throw unexpected(target);
+    if (target?.type !== "word") throw missingTarget(target);
     pos++;
     if (kind === "&>") return { fd: 1, op: ">", both: true, target: { parts: target.parts } };
     if (kind === "&>>") return { fd: 1, op: ">>", both: true, target: { parts: target.parts } };
