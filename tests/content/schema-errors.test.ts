@@ -14,7 +14,7 @@ const FIXTURE = join(ROOT, "tests/fixtures/broken-content");
 function buildWith(files: Record<string, string>): { status: number | null; output: string } {
   const dir = mkdtempSync(join(tmpdir(), "secrets-lab-schema-"));
   try {
-    for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
+    for (const entry of ["src", "scripts", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
       cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
     }
     symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
