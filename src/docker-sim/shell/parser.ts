@@ -418,6 +418,8 @@ export function parseScript(source: string, options: LexOptions = {}): Script {
     const fdText = m[1];
     const kind = m[2]!;
     const target = peek();
+    // A redirection with nothing after it: bash names the newline, even at the end of input.
+    if (!target) throw new ShellSyntaxError("syntax error near unexpected token `newline'");
     if (kind === ">&" || kind === "<&") {
       // 2>&1, >&2: the target is a descriptor number; `>&file` is `&>file`.
       if (target?.type === "word" && /^[0-9]$/.test(target.raw)) {

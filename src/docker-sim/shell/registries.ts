@@ -12,12 +12,16 @@ import {
   printenvCommand,
   pwdCommand,
   shCommand,
-  sleepCommand,
   trueCommand,
   unsetCommand,
   whoamiCommand,
 } from "./commands/env-commands.ts";
 import { chmodCommand, chownCommand } from "./commands/permission-commands.ts";
+import {
+  awkCommand, basenameCommand, cutCommand, dateCommand, dfCommand, dirnameCommand, lnCommand, opensslCommand, sedCommand, seqCommand,
+  sleepCommand, sortCommand, teeCommand, uniqCommand, xargsCommand, yesCommand,
+} from "./commands/filter-commands.ts";
+import { jqCommand } from "./commands/jq.ts";
 import { createNpmCommand, nodeCommand, type NpmInstallRecord } from "./commands/npm.ts";
 
 const coreCommands: readonly ShellCommand[] = [
@@ -25,6 +29,8 @@ const coreCommands: readonly ShellCommand[] = [
   echoCommand, printfCommand, grepCommand, headCommand, tailCommand, trCommand, wcCommand, base64Command,
   envCommand, printenvCommand, exportCommand, unsetCommand, cdCommand, pwdCommand,
   trueCommand, falseCommand, sleepCommand, shCommand, idCommand, whoamiCommand, hostnameCommand,
+  sortCommand, uniqCommand, cutCommand, teeCommand, xargsCommand, basenameCommand, dirnameCommand, seqCommand, yesCommand,
+  dateCommand, sedCommand, awkCommand, lnCommand, dfCommand,
 ];
 
 /** Inside an image: BusyBox tools, plus node/npm (node images; harmless elsewhere). */
@@ -34,5 +40,5 @@ export function containerCommands(onNpmInstall?: (record: NpmInstallRecord) => v
 
 /** On the learner's host; the `docker` command is added by the CLI. */
 export function hostCommands(): ShellCommand[] {
-  return [...coreCommands, { ...shCommand, name: "bash" }];
+  return [...coreCommands, { ...shCommand, name: "bash" }, opensslCommand, jqCommand];
 }

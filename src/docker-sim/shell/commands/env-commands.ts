@@ -62,7 +62,6 @@ export const cdCommand: ShellCommand = {
 export const pwdCommand: ShellCommand = { name: "pwd", execute: (_a, ctx) => ok(`${ctx.cwd}\n`) };
 export const trueCommand: ShellCommand = { name: "true", execute: () => ok() };
 export const falseCommand: ShellCommand = { name: "false", execute: () => ({ stdout: "", stderr: "", exitCode: 1 }) };
-export const sleepCommand: ShellCommand = { name: "sleep", execute: () => ok() };
 
 /** `sh -c 'script'`, `sh FILE`, or a script on stdin; a bare `sh` without a terminal exits at once. */
 export const shCommand: ShellCommand = {

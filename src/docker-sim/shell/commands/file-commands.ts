@@ -43,6 +43,14 @@ export const catCommand: ShellCommand = {
         stdout += ctx.stdin;
         continue;
       }
+      if (f === "/dev/urandom" || f === "/dev/random" || f === "/dev/zero") {
+        // Endless devices: read until the line's output limit is full; the shell says it stopped there.
+        const n = (ctx.outputLimit ?? 1024 * 1024) + 1;
+        let bytes = "";
+        for (let k = 0; k < n; k++) bytes += f === "/dev/zero" ? "\0" : String.fromCharCode((Math.random() * 256) | 0);
+        stdout += bytes;
+        continue;
+      }
       try {
         stdout += ctx.fs.readFile(p(ctx, f));
       } catch (e) {
