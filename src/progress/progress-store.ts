@@ -35,6 +35,9 @@ const ProgressFileSchema = z.strictObject({
 });
 export type ProgressFile = z.infer<typeof ProgressFileSchema>;
 
+/** Far more than the course will ever have: a file listing more was not made by this site. */
+export const MAX_EXERCISES_IN_PROGRESS = 1000;
+
 /** The subset of the Web Storage API the store needs. */
 export interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -58,7 +61,10 @@ export function parseProgress(text: string): { ok: true; progress: ProgressFile 
     return { ok: false, problem: { message: "The saved progress is not valid JSON (it may have been edited or cut short)." } };
   }
   if (typeof json === "object" && json !== null && "version" in json && (json as { version: unknown }).version !== PROGRESS_VERSION) {
-    return { ok: false, problem: { message: `The saved progress has format version ${String((json as { version: unknown }).version)}; this site reads version ${PROGRESS_VERSION}.` } };
+    const version = (json as { version: unknown }).version;
+    // `"1"` (text) prints like 1: say which it is, or the message contradicts itself.
+    const named = typeof version === "number" ? `format version ${version}` : `its version as ${JSON.stringify(version) ?? String(version)} (${typeof version === "string" ? "text" : typeof version}, not a number)`;
+    return { ok: false, problem: { message: `The saved progress has ${named}; this site reads version ${PROGRESS_VERSION}.` } };
   }
   const parsed = ProgressFileSchema.safeParse(json);
   if (!parsed.success) {
@@ -136,13 +142,23 @@ export class ProgressStore {
   import(text: string): { ok: true; imported: number } | { ok: false; problem: ProgressProblem } {
     const result = parseProgress(text);
     if (!result.ok) return result;
+    const count = Object.keys(result.progress.exercises).length;
+    if (count > MAX_EXERCISES_IN_PROGRESS) {
+      return { ok: false, problem: { message: `The file lists progress for ${count} exercises; a progress file from this site lists at most ${MAX_EXERCISES_IN_PROGRESS}. Nothing was imported.` } };
+    }
+    const before = structuredClone(this.#progress);
     let imported = 0;
     for (const [id, incoming] of Object.entries(result.progress.exercises)) {
       const mine = this.#progress.exercises[id];
       this.#progress.exercises[id] = mine ? mergeEntries(mine, incoming) : incoming;
       imported += 1;
     }
-    this.#save();
+    if (!this.#save()) {
+      // Saying "imported" for progress that is gone on the next visit would lose it silently.
+      this.#progress = before;
+      this.#save();
+      return { ok: false, problem: { message: "The browser did not let this site save the imported progress (storage is full or turned off). Nothing was imported." } };
+    }
     return { ok: true, imported };
   }
 
@@ -155,11 +171,13 @@ export class ProgressStore {
     }
   }
 
-  #save(): void {
+  /** False when storage refused the write (quota, or disabled): the in-memory record is kept. */
+  #save(): boolean {
     try {
       this.#storage?.setItem(PROGRESS_KEY, JSON.stringify(this.#progress));
+      return true;
     } catch {
-      // Quota or disabled storage: keep the in-memory record; the page still works.
+      return false;
     }
   }
 }

@@ -65,4 +65,36 @@ describe("ProgressStore", () => {
     expect(store.problem).toBeUndefined();
     expect(store.recordAttempt("x-1", true).status).toBe("passed");
   });
+
+  it("a version written as text is named as text, not as the same number", () => {
+    const store = new ProgressStore(memoryStorage({ [PROGRESS_KEY]: '{"format":"secrets-lab-progress","version":"1","exercises":{}}' }));
+    expect(store.problem?.message).toBe('The saved progress has its version as "1" (text, not a number); this site reads version 1. It was ignored; new progress will replace it.');
+  });
+
+  it("refuses a file with more exercises than the site could have written, changing nothing", () => {
+    const store = new ProgressStore(memoryStorage(), clock("2026-11-24T12:00:00Z"));
+    store.recordAttempt("env-refactor", false);
+    const before = store.export();
+    const entry = { status: "attempted", attempts: 1, firstSeen: "2026-11-24T10:00:00Z", updated: "2026-11-24T10:00:00Z" };
+    const exercises = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`x-${i}`, entry]));
+    const result = store.import(JSON.stringify({ format: "secrets-lab-progress", version: 1, exercises }));
+    expect(result).toEqual({ ok: false, problem: { message: "The file lists progress for 40000 exercises; a progress file from this site lists at most 1000. Nothing was imported." } });
+    expect(store.export()).toBe(before);
+  });
+
+  it("an import the browser refuses to save says so and keeps what was there", () => {
+    const storage = memoryStorage();
+    const store = new ProgressStore(storage, clock("2026-11-24T12:00:00Z", "2026-11-24T12:01:00Z"));
+    store.recordAttempt("env-refactor", false);
+    const before = store.export();
+    const other = new ProgressStore(memoryStorage(), clock("2026-11-20T09:00:00Z"));
+    other.recordAttempt("mounts-rotation", true);
+    storage.setItem = () => {
+      throw new DOMException("quota", "QuotaExceededError");
+    };
+    const result = store.import(other.export());
+    expect(result.ok).toBe(false);
+    expect(result.ok ? "" : result.problem.message).toContain("Nothing was imported.");
+    expect(store.export()).toBe(before);
+  });
 });
