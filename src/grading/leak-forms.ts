@@ -21,7 +21,7 @@
  * First 4 + last 4 (`sk_test_abcd…wxyz`) shows two separate runs of 4 and passes.
  */
 
-export const LEAK_FORMS = ["raw", "split-across-lines", "url-encoded", "json-escaped", "base64", "base64url", "hex", "reversed", "partial"] as const;
+export const LEAK_FORMS = ["raw", "split-across-lines", "url-encoded", "json-escaped", "base64", "base64url", "hex", "reversed", "separated", "char-codes", "caesar", "partial"] as const;
 export type LeakForm = (typeof LEAK_FORMS)[number];
 
 /** For learners: "... appeared in stdout <description>". */
@@ -34,6 +34,9 @@ export const LEAK_FORM_DESCRIPTIONS: Record<LeakForm, string> = {
   base64url: "base64url-encoded (encoding is not encryption: anyone can decode it)",
   hex: "hex-encoded (encoding is not encryption: anyone can decode it)",
   reversed: "reversed",
+  separated: "with characters between its letters (split with separators or into chunks: still readable)",
+  "char-codes": "as a list of character codes (anyone can turn them back into text)",
+  caesar: "with its letters shifted (ROT13 or a Caesar shift is not encryption: anyone can shift them back)",
   partial: "partly: more than the last few characters were shown",
 };
 
@@ -70,22 +73,48 @@ export class TextView {
   }
 }
 
-/** Rebuilds `view.text` token by token; `step` returns [replacement char or "", consumed length]. */
+/**
+ * Rebuilds `view.text` token by token; `step` returns [replacement char or "", consumed length].
+ * Linear in the text, with typed arrays sized once (a view never outgrows its source).
+ */
 function transform(view: TextView, step: (text: string, i: number) => [string, number]): TextView {
   const source = view.text;
-  let out = "";
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const pieces: string[] = [];
+  const starts = new Int32Array(source.length);
+  const ends = new Int32Array(source.length);
+  let n = 0;
   for (let i = 0; i < source.length; ) {
     const [char, consumed] = step(source, i);
     if (char !== "") {
-      out += char;
-      starts.push(i);
-      ends.push(i + consumed);
+      pieces.push(char);
+      starts[n] = i;
+      ends[n] = i + consumed;
+      n++;
     }
     i += consumed;
   }
-  return view.derive(out, Int32Array.from(starts), Int32Array.from(ends));
+  return view.derive(pieces.join(""), starts.subarray(0, n), ends.subarray(0, n));
+}
+
+/** Letters shifted by `shift` places (ROT13 is 13), case kept, everything else as it is. */
+export function caesarShift(value: string, shift: number): string {
+  let out = "";
+  for (const char of value) {
+    const code = char.charCodeAt(0);
+    if (code >= 65 && code <= 90) out += String.fromCharCode(((code - 65 + shift) % 26) + 65);
+    else if (code >= 97 && code <= 122) out += String.fromCharCode(((code - 97 + shift) % 26) + 97);
+    else out += char;
+  }
+  return out;
+}
+
+/** The random part shifted by each of the 25 Caesar shifts (the prefix shifts too, so it is left out). */
+export function caesarNeedles(value: string, prefixLength: number): Needle[] {
+  const secret = value.slice(prefixLength);
+  if (secret.length < PARTIAL_LEAK_MIN_CHARS || !/[A-Za-z]/.test(secret)) return [];
+  const needles: Needle[] = [];
+  for (let shift = 1; shift < 26; shift++) needles.push({ form: "caesar", text: caesarShift(secret, shift) });
+  return needles;
 }
 
 /** Whitespace removed: `abc\ndef` (two console.logs) reads `abcdef`. */
@@ -120,10 +149,46 @@ export function unescapedView(view: TextView): TextView {
   });
 }
 
+/**
+ * Letters and digits only: `s,k,_,t,e,s,t` (a join with separators) and `sk_test.51Fake.KeyFor` (7-char
+ * chunks joined with dots) both read `sktest51FakeKeyFor`. Searched for the value's own letters and
+ * digits (see `alphanumeric`).
+ */
+export function alphanumericView(view: TextView): TextView {
+  return transform(view, (text, i) => [ALNUM.test(text[i]!) ? text[i]! : "", 1]);
+}
+
+const ALNUM = /[A-Za-z0-9]/;
+const DIGIT = /[0-9]/;
+
+/** The value's letters and digits, in order: what `alphanumericView` shows of it. */
+export function alphanumeric(value: string): string {
+  let out = "";
+  for (const char of value) if (ALNUM.test(char)) out += char;
+  return out;
+}
+
+/**
+ * Runs of decimal digits read as character codes, everything else dropped: `[115, 107, 95]` and
+ * `115,107,95` read `sk_`. A number outside printable ASCII reads as a break (NUL), so unrelated
+ * numbers do not join up. Linear: each digit is read once.
+ */
+export function charCodeView(view: TextView): TextView {
+  return transform(view, (text, i) => {
+    if (!DIGIT.test(text[i]!)) return ["", 1];
+    let end = i;
+    while (end < text.length && DIGIT.test(text[end]!)) end++;
+    const code = end - i <= 3 ? Number(text.slice(i, end)) : 0;
+    return [code >= 32 && code <= 126 ? String.fromCharCode(code) : "\0", end - i];
+  });
+}
+
 /** Views searched for the raw value, in order, with the form a match there means. */
 export interface ViewSet {
   raw: TextView;
   compact: TextView;
+  alphanumeric: TextView;
+  charCodes: TextView;
   urlDecoded: TextView;
   /** Unescaped once, and twice (JSON inside a JSON string). Both: a second pass over a value that
    * holds `\n` as two characters would turn them into a newline. */
@@ -134,7 +199,7 @@ export interface ViewSet {
 export function buildViews(text: string): ViewSet {
   const raw = new TextView(text);
   const once = unescapedView(raw);
-  return { raw, compact: compactView(raw), urlDecoded: urlDecodedView(raw), unescaped: [once, unescapedView(once)] };
+  return { raw, compact: compactView(raw), alphanumeric: alphanumericView(raw), charCodes: charCodeView(raw), urlDecoded: urlDecodedView(raw), unescaped: [once, unescapedView(once)] };
 }
 
 export interface Needle {

@@ -9,7 +9,7 @@
  * hides the partial matches inside it, a base64 match is not also reported as partial, and so on.
  */
 import type { Canary } from "./canary.ts";
-import { buildViews, encodedNeedles, partialWindows, type LeakForm, type TextView, type ViewSet } from "./leak-forms.ts";
+import { PARTIAL_LEAK_MIN_CHARS, alphanumeric, buildViews, caesarNeedles, encodedNeedles, partialWindows, type LeakForm, type TextView, type ViewSet } from "./leak-forms.ts";
 
 export interface CanaryMatch {
   canary: Canary;
@@ -68,6 +68,11 @@ export function findCanary(views: ViewSet, canary: Canary): CanaryMatch[] {
     }
   }
   for (const view of [views.raw, views.compact]) {
+    for (const needle of caesarNeedles(value, canary.prefixLength)) {
+      for (const at of positions(view.text, needle.text)) add(view, "caesar", at, needle.text.length);
+    }
+  }
+  for (const view of [views.raw, views.compact]) {
     for (const window of partialWindows(value, canary.prefixLength)) {
       for (const at of positions(view.text, window.text)) {
         // Grow the match to the longest run of the value around it, so masking hides all of it.
@@ -85,6 +90,18 @@ export function findCanary(views: ViewSet, canary: Canary): CanaryMatch[] {
         }
         add(view, "partial", left, right - left);
       }
+    }
+  }
+  for (const at of positions(views.charCodes.text, value)) add(views.charCodes, "char-codes", at, value.length);
+  for (const window of partialWindows(value, canary.prefixLength)) {
+    for (const at of positions(views.charCodes.text, window.text)) add(views.charCodes, "char-codes", at, window.text.length);
+  }
+  // Last, so a plainer form found at the same place names it: letters and digits only, for separators and chunks: the whole value, then runs of its random part.
+  const letters = alphanumeric(value);
+  if (letters.length >= PARTIAL_LEAK_MIN_CHARS) {
+    for (const at of positions(views.alphanumeric.text, letters)) add(views.alphanumeric, "separated", at, letters.length);
+    for (const window of partialWindows(alphanumeric(value.slice(canary.prefixLength)), 0)) {
+      for (const at of positions(views.alphanumeric.text, window.text)) add(views.alphanumeric, "separated", at, window.text.length);
     }
   }
   return matches;

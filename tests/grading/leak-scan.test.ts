@@ -100,3 +100,33 @@ describe("over many fresh canaries", () => {
     }
   });
 });
+
+describe("transformations a learner writes", () => {
+  const secretPart = apiKey.value.slice(apiKey.prefixLength);
+  const rot = (s: string, n: number) => s.replace(/[a-z]/gi, (c) => { const base = c <= "Z" ? 65 : 97; return String.fromCharCode(((c.charCodeAt(0) - base + n) % 26) + base); });
+  test.each([
+    ["separated", () => [...apiKey.value].join(",")],
+    ["separated", () => [...apiKey.value].join(" - ")],
+    ["separated", () => (apiKey.value.match(/.{1,7}/g) ?? []).join(".")],
+    ["char-codes", () => JSON.stringify([...apiKey.value].map((c) => c.charCodeAt(0)))],
+    ["char-codes", () => `[\n  ${[...apiKey.value].map((c) => c.charCodeAt(0)).join(", ")}\n]`],
+    ["caesar", () => rot(apiKey.value, 13)],
+    ["caesar", () => `shifted: ${rot(secretPart, 3)}`],
+  ])("%s", (form, make) => {
+    expect(forms(make())).toContain(form);
+  });
+
+  test("the last 4 characters, with or without separators, are still not a leak", () => {
+    expect(forms(`key ${"*".repeat(8)}${apiKey.value.slice(-4)}`)).toEqual([]);
+    expect(forms([...apiKey.value.slice(-4)].join(","))).toEqual([]);
+  });
+
+  test("ordinary output with numbers and punctuation is not a leak", () => {
+    expect(forms("charged 1999 eur for cus_demo_1 at 2026-01-01T10:00:00Z, 200 OK, 3.14, [1, 2, 3]")).toEqual([]);
+  });
+
+  test("4 MB of separators and numbers (the worst case for these views) is scanned, and the leak at its end found", () => {
+    const noise = "a,b;c.d-1 2|3\n".repeat(300_000);
+    expect(forms(noise + [...apiKey.value].join(","))).toContain("separated");
+  });
+});
