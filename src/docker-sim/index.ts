@@ -25,3 +25,5 @@ export type { SwarmSecret, Service } from "./swarm/swarm.ts";
 export type { FileSystem, FileStat } from "./fs/file-system.ts";
 export { layerFiles } from "./fs/layer.ts";
 export { parseDockerfile, DockerfileParseError, type ParsedDockerfile, type DockerfileInstruction } from "./build/dockerfile-parser.ts";
+/** What Tab may offer after `docker <path...>`, read from the CLI's command tree. */
+export { dockerCompletionWords } from "./cli/docker-completion.ts";

@@ -3,7 +3,7 @@ import { ManualClock } from "../../src/docker-sim";
 import { TerminalScenarioSchema } from "../../src/schemas/terminal-scenario";
 import { getTerminalScenario } from "../../src/terminals/load-terminal-scenarios";
 import { ShellTerminal, spokenForm } from "../../src/components/terminal/shell-terminal";
-import { DockerHelpIndex, parseDockerHelp } from "../../src/components/terminal/docker-help";
+import { DockerHelpIndex } from "../../src/components/terminal/docker-help";
 import { HOST_COMMANDS } from "../../src/components/terminal/builtins";
 import { startTerminalSession, type TerminalSession } from "../../src/components/terminal/terminal-session";
 import { FakeScreen } from "./fake-screen";
@@ -144,9 +144,10 @@ describe("ShellTerminal", () => {
 });
 
 describe("completion's word lists", () => {
-  it("reads docker's commands and flags from its help", () => {
-    const words = parseDockerHelp("\nUsage:  docker secret COMMAND\n\nCommands:\n  create      Create a secret\n  ls          List secrets\n\nOptions:\n  -f, --format string   Format\n      --quiet           Quiet\n");
-    expect(words).toEqual({ subcommands: ["create", "ls"], flags: ["--format", "-f", "--quiet", "--help"] });
+  it("reads docker's commands and flags from its command tree", async () => {
+    expect(await docker.words(["secret"])).toEqual({ subcommands: ["create", "inspect", "ls", "list", "rm", "remove"], flags: ["--help"] });
+    expect((await docker.words(["buildx"])).subcommands).toEqual(["build", "b"]);
+    expect((await docker.words(["secret", "ls"])).flags).toEqual(["--filter", "-f", "--format", "--quiet", "-q", "--help"]);
   });
 
   it("every command completion offers exists in the host shell", async () => {

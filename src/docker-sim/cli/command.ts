@@ -7,6 +7,7 @@ import type { FileSystem } from "../fs/file-system.ts";
 import type { DockerEngine } from "../engine/docker-engine.ts";
 import { DaemonError } from "../engine/errors.ts";
 import type { CommandResult } from "../shell/types.ts";
+import { commandRows, type TreeNode } from "../../lib/cli/command-tree.ts";
 import { optionsHelp, parseFlags, type FlagSpec, type ParsedFlags } from "./flags.ts";
 
 export interface DockerCliContext {
@@ -28,15 +29,14 @@ export interface DockerSubcommand {
   /** False for commands whose trailing words belong to a container command (run, exec). */
   interspersed?: boolean;
   args?: { min?: number; max?: number };
-  /** Aliases shown in help ("docker container ls, docker ps"). */
-  aliases?: string[];
   run(parsed: ParsedFlags, ctx: DockerCliContext): Promise<CommandResult> | CommandResult;
 }
 
 export const result = (stdout: string, stderr = "", exitCode = 0): CommandResult => ({ stdout, stderr, exitCode });
 
-export function helpText(cmd: DockerSubcommand): string {
-  const aliases = cmd.aliases?.length ? `\nAliases:\n  ${cmd.aliases.join(", ")}\n` : "";
+/** A command's `--help`; `aliases` are every path the command tree routes to it. */
+export function helpText(cmd: DockerSubcommand, aliasPaths: readonly string[] = []): string {
+  const aliases = aliasPaths.length > 1 || (aliasPaths.length === 1 && aliasPaths[0] !== cmd.path) ? `\nAliases:\n  ${aliasPaths.join(", ")}\n` : "";
   const options = cmd.flags.some((f) => !f.hidden) ? `\nOptions:\n${optionsHelp(cmd.flags)}\n` : "";
   return `\nUsage:  ${cmd.usage}\n\n${cmd.short}\n${aliases}${options}`;
 }
@@ -57,12 +57,12 @@ function argCountError(cmd: DockerSubcommand, n: number): string | undefined {
 }
 
 /** Run a subcommand: flags, argument counts, then the command, with daemon errors framed. */
-export async function runSubcommand(cmd: DockerSubcommand, args: readonly string[], ctx: DockerCliContext): Promise<CommandResult> {
+export async function runSubcommand(cmd: DockerSubcommand, args: readonly string[], ctx: DockerCliContext, aliasPaths: readonly string[] = []): Promise<CommandResult> {
   const parsed = parseFlags(args, cmd.flags, cmd.interspersed ?? true);
   if (!parsed.ok) {
     return result("", `${parsed.error}\n\nUsage:  ${cmd.usage}\n\nRun '${cmd.path} --help' for more information\n`, 125);
   }
-  if (parsed.value.help) return result(helpText(cmd));
+  if (parsed.value.help) return result(helpText(cmd, aliasPaths));
   const countError = argCountError(cmd, parsed.value.positionals.length);
   if (countError) return result("", countError, 1);
   try {
@@ -81,4 +81,12 @@ export function rowsResult(r: { ok: true; value: string } | { ok: false; error: 
 /** `docker run`-style framing of a daemon error: "docker: Error response from daemon: ..." + hint. */
 export function runStyleError(path: string, message: string, exitCode = 125): CommandResult {
   return result("", `docker: ${message}\n\nRun '${path} --help' for more information\n`, exitCode);
+}
+
+/** A group's `--help` in cobra's layout, its command list read from the tree. */
+export function groupHelp(node: TreeNode<DockerSubcommand>, path: readonly string[], description = node.short): string {
+  const full = ["docker", ...path].join(" ");
+  const options = node.flags?.length ? `\nOptions:\n${optionsHelp(node.flags)}\n` : "";
+  const sections = commandRows(node).map((s) => `\n${s.category}:\n${s.rows.join("\n")}\n`).join("");
+  return `\nUsage:  ${full} ${path.length ? "" : "[OPTIONS] "}COMMAND\n\n${description}\n${options}${sections}\nRun '${full} COMMAND --help' for more information on a command.\n`;
 }

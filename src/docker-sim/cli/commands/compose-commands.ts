@@ -13,7 +13,8 @@ import type { BindSpec, SecretFileSpec } from "../../containers/container-store.
 import { collectFiles } from "../../fs/file-system.ts";
 import type { CommandResult } from "../../shell/types.ts";
 import { loadComposeFile, parseDotEnv, type ComposeProject, type ComposeService } from "../../compose/compose-file.ts";
-import { result, runSubcommand, type DockerCliContext, type DockerSubcommand } from "../command.ts";
+import { findChild, type TreeNode } from "../../../lib/cli/command-tree.ts";
+import { groupHelp, result, runSubcommand, type DockerCliContext, type DockerSubcommand } from "../command.ts";
 import { flagBool, flagString, parseFlags } from "../flags.ts";
 import { ellipsis, formatTable } from "../format/table.ts";
 import { ensureImage, containerStatus } from "./container-commands.ts";
@@ -275,25 +276,17 @@ const SUBCOMMANDS: Record<string, DockerSubcommand> = {
   }),
 };
 
-const COMPOSE_HELP = `
-Usage:  docker compose [OPTIONS] COMMAND
+/** `docker compose` in the docker command tree (a CLI plugin, hence the `*` in `docker --help`). */
+export const composeTree: TreeNode<DockerSubcommand> = {
+  name: "compose",
+  short: "Docker Compose",
+  category: "Management Commands",
+  plugin: true,
+  flags: commonFlags.map((f) => ({ ...f, hidden: false, ...(f.name === "file" ? { kind: "list" as const } : {}) })),
+  children: Object.entries(SUBCOMMANDS).map(([name, command]) => ({ name, short: command.short, command })),
+};
 
-Define and run multi-container applications with Docker
-
-Options:
-  -f, --file stringArray           Compose configuration files
-  -p, --project-name string        Project name
-
-Commands:
-  config      Parse, resolve and render compose file in canonical format
-  down        Stop and remove containers, networks
-  exec        Execute a command in a running container
-  logs        View output from containers
-  ps          List containers
-  up          Create and start containers
-
-Run 'docker compose COMMAND --help' for more information on a command.
-`;
+const COMPOSE_DESCRIPTION = "Define and run multi-container applications with Docker";
 
 /** `docker compose ...`: global -f/-p may come before the subcommand. */
 export async function runCompose(args: readonly string[], ctx: DockerCliContext): Promise<CommandResult> {
@@ -301,7 +294,7 @@ export async function runCompose(args: readonly string[], ctx: DockerCliContext)
   let i = 0;
   while (i < args.length && args[i]!.startsWith("-")) {
     const a = args[i]!;
-    if (a === "--help" || a === "-h") return result(COMPOSE_HELP);
+    if (a === "--help" || a === "-h") return result(groupHelp(composeTree, ["compose"], COMPOSE_DESCRIPTION));
     globals.push(a);
     if (!a.includes("=") && (a === "-f" || a === "--file" || a === "-p" || a === "--project-name")) globals.push(args[++i] ?? "");
     i++;
@@ -309,8 +302,8 @@ export async function runCompose(args: readonly string[], ctx: DockerCliContext)
   const parsedGlobals = parseFlags(globals, commonFlags);
   if (!parsedGlobals.ok) return result("", `${parsedGlobals.error}\n`, 1);
   const name = args[i];
-  if (name === undefined) return result(COMPOSE_HELP);
-  const cmd = SUBCOMMANDS[name];
+  if (name === undefined) return result(groupHelp(composeTree, ["compose"], COMPOSE_DESCRIPTION));
+  const cmd = findChild(composeTree, name)?.command;
   if (!cmd) return result("", `unknown docker command: "compose ${name}"\n`, 1);
   return runSubcommand(cmd, [...globals, ...args.slice(i + 1)], ctx);
 }

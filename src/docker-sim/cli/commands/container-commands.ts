@@ -31,7 +31,6 @@ export const runCommand: DockerSubcommand = {
   path: "docker run",
   usage: RUN_USAGE,
   short: "Create and run a new container from an image",
-  aliases: ["docker container run", "docker run"],
   interspersed: false,
   args: { min: 1 },
   flags: [
@@ -138,7 +137,6 @@ export const psCommand: DockerSubcommand = {
   path: "docker ps",
   usage: "docker ps [OPTIONS]",
   short: "List containers",
-  aliases: ["docker container ls", "docker container list", "docker container ps", "docker ps"],
   args: { max: 0 },
   flags: [
     { name: "all", short: "a", kind: "bool", description: "Show all containers (default shows just running)" },
@@ -186,7 +184,6 @@ export const execCommand: DockerSubcommand = {
   path: "docker exec",
   usage: "docker exec [OPTIONS] CONTAINER COMMAND [ARG...]",
   short: "Execute a command in a running container",
-  aliases: ["docker container exec", "docker exec"],
   interspersed: false,
   args: { min: 2 },
   flags: [
@@ -210,7 +207,6 @@ export const logsCommand: DockerSubcommand = {
   path: "docker logs",
   usage: "docker logs [OPTIONS] CONTAINER",
   short: "Fetch the logs of a container",
-  aliases: ["docker container logs", "docker logs"],
   args: { min: 1, max: 1 },
   flags: [
     { name: "follow", short: "f", kind: "bool", description: "Follow log output" },
@@ -248,7 +244,6 @@ export const stopCommand: DockerSubcommand = {
   path: "docker stop",
   usage: "docker stop [OPTIONS] CONTAINER [CONTAINER...]",
   short: "Stop one or more running containers",
-  aliases: ["docker container stop", "docker stop"],
   args: { min: 1 },
   flags: [{ name: "time", short: "t", kind: "string", description: "Seconds to wait before killing the container" }],
   run(p, ctx) {
@@ -260,7 +255,6 @@ export const startCommand: DockerSubcommand = {
   path: "docker start",
   usage: "docker start [OPTIONS] CONTAINER [CONTAINER...]",
   short: "Start one or more stopped containers",
-  aliases: ["docker container start", "docker start"],
   args: { min: 1 },
   flags: [{ name: "attach", short: "a", kind: "bool", description: "Attach STDOUT/STDERR and forward signals" }],
   async run(p, ctx) {
@@ -283,7 +277,6 @@ export const rmCommand: DockerSubcommand = {
   path: "docker rm",
   usage: "docker rm [OPTIONS] CONTAINER [CONTAINER...]",
   short: "Remove one or more containers",
-  aliases: ["docker container rm", "docker container remove", "docker rm"],
   args: { min: 1 },
   flags: [
     { name: "force", short: "f", kind: "bool", description: "Force the removal of a running container (uses SIGKILL)" },

@@ -18,7 +18,6 @@ export const buildCommand: DockerSubcommand = {
   path: "docker build",
   usage: "docker buildx build [OPTIONS] PATH | URL | -",
   short: "Start a build",
-  aliases: ["docker build", "docker builder build", "docker image build", "docker buildx b"],
   args: { min: 1, max: 1 },
   flags: [
     { name: "build-arg", kind: "list", description: "Set build-time variables" },
@@ -106,7 +105,6 @@ export const imagesCommand: DockerSubcommand = {
   path: "docker images",
   usage: "docker images [OPTIONS] [REPOSITORY[:TAG]]",
   short: "List images",
-  aliases: ["docker image ls", "docker image list", "docker images"],
   args: { max: 1 },
   flags: [
     { name: "all", short: "a", kind: "bool", description: "Show all images (default hides intermediate images)" },
@@ -150,7 +148,6 @@ export const historyCommand: DockerSubcommand = {
   path: "docker history",
   usage: "docker history [OPTIONS] IMAGE",
   short: "Show the history of an image",
-  aliases: ["docker image history", "docker history"],
   args: { min: 1, max: 1 },
   flags: [
     { name: "format", kind: "string", description: "Format output using a custom template" },
@@ -187,7 +184,6 @@ export const pullCommand: DockerSubcommand = {
   path: "docker pull",
   usage: "docker pull [OPTIONS] NAME[:TAG|@DIGEST]",
   short: "Download an image from a registry",
-  aliases: ["docker image pull", "docker pull"],
   args: { min: 1, max: 1 },
   flags: [{ name: "quiet", short: "q", kind: "bool", description: "Suppress verbose output" }],
   run(p, ctx) {
@@ -206,7 +202,6 @@ export const rmiCommand: DockerSubcommand = {
   path: "docker rmi",
   usage: "docker rmi [OPTIONS] IMAGE [IMAGE...]",
   short: "Remove one or more images",
-  aliases: ["docker image rm", "docker image remove", "docker rmi"],
   args: { min: 1 },
   flags: [{ name: "force", short: "f", kind: "bool", description: "Force removal of the image" }],
   run(p, ctx) {
@@ -241,7 +236,6 @@ export const tagCommand: DockerSubcommand = {
   path: "docker tag",
   usage: "docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]",
   short: "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE",
-  aliases: ["docker image tag", "docker tag"],
   args: { min: 2, max: 2 },
   flags: [],
   run(p, ctx) {

@@ -96,7 +96,6 @@ export const secretLsCommand: DockerSubcommand = {
   path: "docker secret ls",
   usage: "docker secret ls [OPTIONS]",
   short: "List secrets",
-  aliases: ["docker secret ls", "docker secret list"],
   args: { max: 0 },
   flags: [
     { name: "filter", short: "f", kind: "list", description: "Filter output based on conditions provided" },
@@ -157,7 +156,6 @@ export const secretRmCommand: DockerSubcommand = {
   path: "docker secret rm",
   usage: "docker secret rm SECRET [SECRET...]",
   short: "Remove one or more secrets",
-  aliases: ["docker secret rm", "docker secret remove"],
   args: { min: 1 },
   flags: [],
   run(p, ctx) {
@@ -306,7 +304,6 @@ export const serviceLsCommand: DockerSubcommand = {
   path: "docker service ls",
   usage: "docker service ls [OPTIONS]",
   short: "List services",
-  aliases: ["docker service ls", "docker service list"],
   args: { max: 0 },
   flags: [{ name: "quiet", short: "q", kind: "bool", description: "Only display IDs" }],
   run(p, ctx) {
@@ -439,7 +436,6 @@ export const serviceRmCommand: DockerSubcommand = {
   path: "docker service rm",
   usage: "docker service rm SERVICE [SERVICE...]",
   short: "Remove one or more services",
-  aliases: ["docker service rm", "docker service remove"],
   args: { min: 1 },
   flags: [],
   run(p, ctx) {
