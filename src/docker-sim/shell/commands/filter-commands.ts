@@ -5,29 +5,8 @@
  */
 import { FsError } from "../../fs/file-system.ts";
 import { basename as pathBasename, dirname as pathDirname, resolvePath } from "../../fs/path.ts";
-import { fail, ok, type CommandContext, type CommandResult, type ShellCommand } from "../types.ts";
-
-function readInputs(tool: string, files: string[], ctx: CommandContext): { text: string; stderr: string } {
-  if (files.length === 0) return { text: ctx.stdin, stderr: "" };
-  let text = "";
-  let stderr = "";
-  for (const f of files) {
-    try {
-      text += f === "-" ? ctx.stdin : ctx.fs.readFile(resolvePath(ctx.cwd, f));
-    } catch (e) {
-      if (!(e instanceof FsError)) throw e;
-      stderr += `${tool}: ${f}: ${e.text}\n`;
-    }
-  }
-  return { text, stderr };
-}
-
-function lines(text: string): string[] {
-  if (text === "") return [];
-  const ls = text.split("\n");
-  if (ls[ls.length - 1] === "") ls.pop();
-  return ls;
-}
+import { fail, ok, type CommandResult, type ShellCommand } from "../types.ts";
+import { lines, readJoinedInput } from "./command-input.ts";
 
 const joinLines = (ls: readonly string[]): string => (ls.length ? `${ls.join("\n")}\n` : "");
 
@@ -46,7 +25,7 @@ export const sortCommand: ShellCommand = {
       else if (/^-[a-zA-Z]+$/.test(a)) for (const f of a.slice(1)) flags.add(f);
       else files.push(a);
     }
-    const { text, stderr } = readInputs("sort", files, ctx);
+    const { text, stderr } = readJoinedInput("sort", files, ctx);
     const keyOf = (l: string): string => (key === undefined ? l : ((sep === undefined ? l.trim().split(/\s+/) : l.split(sep))[key - 1] ?? ""));
     let out = lines(text).sort((a, b) => {
       const x = keyOf(a);
@@ -64,7 +43,7 @@ export const uniqCommand: ShellCommand = {
   name: "uniq",
   execute(args, ctx) {
     const flags = new Set(args.filter((a) => a.startsWith("-")).join("").replace(/-/g, ""));
-    const { text, stderr } = readInputs("uniq", args.filter((a) => !a.startsWith("-")), ctx);
+    const { text, stderr } = readJoinedInput("uniq", args.filter((a) => !a.startsWith("-")), ctx);
     const groups: { line: string; count: number }[] = [];
     for (const l of lines(text)) {
       const last = groups[groups.length - 1];
@@ -106,7 +85,7 @@ export const cutCommand: ShellCommand = {
     });
     if (ranges.some((r) => !r || r.from < 1)) return fail(`cut: invalid field value '${list}'\nTry 'cut --help' for more information.`);
     const pick = (n: number): boolean => ranges.some((r) => r && n >= r.from && n <= r.to);
-    const { text, stderr } = readInputs("cut", files, ctx);
+    const { text, stderr } = readJoinedInput("cut", files, ctx);
     const out = lines(text).map((l) => {
       if (chars !== undefined) return [...l].filter((_, k) => pick(k + 1)).join("");
       if (!l.includes(delim)) return l;
@@ -381,7 +360,7 @@ export const sedCommand: ShellCommand = {
       }
       return ok();
     }
-    const { text, stderr } = readInputs("sed", files, ctx);
+    const { text, stderr } = readJoinedInput("sed", files, ctx);
     return { stdout: run(text), stderr: stderr.replace(/^sed: ([^:]+): /gm, "sed: can't read $1: "), exitCode: stderr ? 2 : 0 };
   },
 };
@@ -465,7 +444,7 @@ export const awkCommand: ShellCommand = {
     if (source === undefined) return fail("usage: awk [-F fs][-v var=value][prog | -f progfile][file ...]", 2);
     const rules = parseAwk(source);
     if (typeof rules === "string") return fail(`awk: cmd. line:1: ${source}\nawk: cmd. line:1: ${rules}`, 1);
-    const { text, stderr } = readInputs("awk", args.slice(i + 1), ctx);
+    const { text, stderr } = readJoinedInput("awk", args.slice(i + 1), ctx);
     let out = "";
     const split = (l: string): string[] => (fs === undefined || fs === " " ? l.trim().split(/\s+/).filter(Boolean) : l.split(fs.length === 1 ? fs : new RegExp(fs)));
     let nr = 0;

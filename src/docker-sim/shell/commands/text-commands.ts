@@ -1,7 +1,6 @@
 /** Output and filter commands: echo, printf, grep, head, tail, tr, wc, base64. */
-import { FsError } from "../../fs/file-system.ts";
-import { resolvePath } from "../../fs/path.ts";
-import { fail, ok, type CommandContext, type ShellCommand } from "../types.ts";
+import { fail, ok, type ShellCommand } from "../types.ts";
+import { lines, readInputs } from "./command-input.ts";
 
 function unescape(s: string): string {
   return s.replace(/\\(0[0-7]{0,3}|[nt\\ar]|x[0-9a-fA-F]{1,2})/g, (_, e: string) => {
@@ -53,29 +52,6 @@ export const printfCommand: ShellCommand = {
     return ok(out);
   },
 };
-
-/** Read the named files (or stdin), reporting missing ones the way each tool does. */
-function inputs(tool: string, files: string[], ctx: CommandContext): { texts: { name: string; text: string }[]; stderr: string } {
-  if (files.length === 0) return { texts: [{ name: "(standard input)", text: ctx.stdin }], stderr: "" };
-  const texts: { name: string; text: string }[] = [];
-  let stderr = "";
-  for (const f of files) {
-    try {
-      texts.push({ name: f, text: f === "-" ? ctx.stdin : ctx.fs.readFile(resolvePath(ctx.cwd, f)) });
-    } catch (e) {
-      if (!(e instanceof FsError)) throw e;
-      stderr += `${tool}: ${f}: ${e.text}\n`;
-    }
-  }
-  return { texts, stderr };
-}
-
-function lines(text: string): string[] {
-  if (text === "") return [];
-  const ls = text.split("\n");
-  if (ls[ls.length - 1] === "") ls.pop();
-  return ls;
-}
 
 /** grep's options: short flags (grouped, as in `-in`), `-e PATTERN`, and context lengths. */
 function grepOptions(args: string[]): { flags: Set<string>; pattern: string | undefined; files: string[]; after: number; before: number; badContext?: string } {
@@ -143,7 +119,7 @@ export const grepCommand: ShellCommand = {
     } catch {
       return fail("grep: Unmatched ( or \\(", 2);
     }
-    const { texts, stderr } = inputs("grep", files, ctx);
+    const { texts, stderr } = readInputs("grep", files, ctx);
     const listing = flags.has("c") || flags.has("q") || flags.has("l");
     let stdout = "";
     let matched = 0;
@@ -203,7 +179,7 @@ export const headCommand: ShellCommand = {
   name: "head",
   execute(args, ctx) {
     const { n, files } = countOption(args);
-    const { texts, stderr } = inputs("head", files, ctx);
+    const { texts, stderr } = readInputs("head", files, ctx);
     const stdout = texts.map((t) => lines(t.text).slice(0, n).map((l) => `${l}\n`).join("")).join("");
     return { stdout, stderr, exitCode: stderr ? 1 : 0 };
   },
@@ -213,7 +189,7 @@ export const tailCommand: ShellCommand = {
   name: "tail",
   execute(args, ctx) {
     const { n, files } = countOption(args.filter((a) => a !== "-f"));
-    const { texts, stderr } = inputs("tail", files, ctx);
+    const { texts, stderr } = readInputs("tail", files, ctx);
     const stdout = texts.map((t) => lines(t.text).slice(-n).map((l) => `${l}\n`).join("")).join("");
     return { stdout, stderr, exitCode: stderr ? 1 : 0 };
   },
@@ -256,7 +232,7 @@ export const wcCommand: ShellCommand = {
   name: "wc",
   execute(args, ctx) {
     const flags = args.filter((a) => a.startsWith("-")).join("");
-    const { texts, stderr } = inputs("wc", args.filter((a) => !a.startsWith("-")), ctx);
+    const { texts, stderr } = readInputs("wc", args.filter((a) => !a.startsWith("-")), ctx);
     let stdout = "";
     for (const { text } of texts) {
       const counts = { l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: new TextEncoder().encode(text).length };
