@@ -5,6 +5,8 @@
  * thrown becomes a 500. Messages follow what Azure Key Vault sends (checked against SDK
  * recordings and public error reports); where a message is ours, its comment says so.
  */
+import { isoSeconds } from "../lib/simulated-clock.ts";
+
 export class VaultError extends Error {
   override readonly name = "VaultError";
   readonly status: number;
@@ -204,9 +206,6 @@ export const VaultErrors = {
   internal: (message: string) => new VaultError(500, "InternalServerError", message),
 } as const;
 
-function isoSeconds(unixSeconds: number): string {
-  return new Date(Math.floor(unixSeconds) * 1000).toISOString().replace(".000Z", "Z");
-}
 
 function base64(text: string): string {
   const bytes = new TextEncoder().encode(text);
