@@ -376,40 +376,21 @@ export class ShellInterpreter implements ShellControl {
         }
         case "while":
         case "until": {
-          let status = 0;
-          this.loopDepth++;
-          try {
-            for (;;) {
-              await this.tick();
-              const c = await this.asCondition(() => this.runList(cmd.condition, rio));
-              if (cmd.type === "while" ? c !== 0 : c === 0) break;
-              const r = await this.loopBody(cmd.body, rio);
-              status = this.lastExit;
-              if (r === "break") break;
-            }
-          } finally {
-            this.loopDepth--;
-          }
-          return (this.lastExit = status);
+          return this.runLoop(cmd.body, rio, async () => {
+            const c = await this.asCondition(() => this.runList(cmd.condition, rio));
+            return cmd.type === "while" ? c === 0 : c !== 0;
+          });
         }
         case "for": {
           const items: string[] = [];
           if (cmd.items) for (const w of cmd.items) items.push(...(await this.expandWordOrFail(w, rio)));
           else items.push(...this.positionals);
-          let status = 0;
-          this.loopDepth++;
-          try {
-            for (const item of items) {
-              await this.tick();
-              this.setVar(cmd.name, item, this.exported.has(cmd.name));
-              const r = await this.loopBody(cmd.body, rio);
-              status = this.lastExit;
-              if (r === "break") break;
-            }
-          } finally {
-            this.loopDepth--;
-          }
-          return (this.lastExit = status);
+          let next = 0;
+          return this.runLoop(cmd.body, rio, async () => {
+            if (next >= items.length) return false;
+            this.setVar(cmd.name, items[next++]!, this.exported.has(cmd.name));
+            return true;
+          });
         }
         case "case": {
           const subject = await expandJoined(cmd.subject, this.expandContext(rio));
@@ -459,6 +440,27 @@ export class ShellInterpreter implements ShellControl {
     } finally {
       this.conditionDepth--;
     }
+  }
+
+  /**
+   * Runs `body` while `next()` says to go on (it also sets the loop variable), yielding a slice
+   * each round; `break`/`continue` and the loop's exit status as bash keeps them.
+   */
+  private async runLoop(body: List, io: IO, next: () => Promise<boolean>): Promise<number> {
+    let status = 0;
+    this.loopDepth++;
+    try {
+      for (;;) {
+        await this.tick();
+        if (!(await next())) break;
+        const r = await this.loopBody(body, io);
+        status = this.lastExit;
+        if (r === "break") break;
+      }
+    } finally {
+      this.loopDepth--;
+    }
+    return (this.lastExit = status);
   }
 
   private async loopBody(body: List, io: IO): Promise<"break" | "next"> {
