@@ -8,7 +8,7 @@
  * the event loop (the page stays responsive and a Ctrl+C can arrive), and an aborted signal
  * ends the line with status 130. Limits (see limits.ts) end runaways with a message.
  */
-import type { AndOr, Command, List, Pipeline, Redirect, SimpleCommand, TestExpr, Word } from "./ast.ts";
+import type { AndOr, Command, FunctionDef, List, Pipeline, Redirect, SimpleCommand, TestExpr, Word } from "./ast.ts";
 import { ShellInputLimitError, ShellSyntaxError } from "./lexer.ts";
 import { parseScript } from "./parser.ts";
 import { ExpansionError, expandJoined, expandPattern, expandText, expandWord, type ExpandContext } from "./expand.ts";
@@ -355,6 +355,11 @@ export class ShellInterpreter implements ShellControl {
       this.functions.set(cmd.name, cmd.body);
       return (this.lastExit = 0);
     }
+    // A failed expansion anywhere in the compound (a `for` list, a `case` word, a redirect target) discards the line.
+    return this.guardExpansion(io, () => this.runCompound(cmd, io));
+  }
+
+  private async runCompound(cmd: Exclude<Command, SimpleCommand | FunctionDef>, io: IO): Promise<number> {
     return this.withRedirects(cmd.redirects, io, async (rio) => {
       switch (cmd.type) {
         case "group": return this.runList(cmd.body, rio);
@@ -585,22 +590,19 @@ export class ShellInterpreter implements ShellControl {
     return expandWord(word, this.expandContext(io));
   }
 
-  /** Expand, reporting a failed expansion (`${X:?}`, `1/0`) as bash does: the command does not run. */
-  private async guardExpansion<T>(io: IO, work: () => Promise<T>): Promise<T | undefined> {
+  /**
+   * Expand, reporting a failed expansion (`${X:?}`, `$((1/0))`) as bash does: the message, then the
+   * rest of the line is discarded (an interactive bash jumps back to the prompt with status 1; a
+   * script or subshell ends there).
+   */
+  private async guardExpansion<T>(io: IO, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (e) {
-      if (e instanceof ExpansionError || e instanceof ArithmeticError) {
+      if (e instanceof ExpansionError || e instanceof ArithmeticError || e instanceof ShellSyntaxError) {
         io.err.write(`${this.shellName}: ${e.message}\n`);
         this.lastExit = 1;
-        // A failed expansion ends a non-interactive shell (and `set -e` scripts) in bash.
-        if (this.errexit && this.conditionDepth === 0) throw new ExitSignal(1);
-        return undefined;
-      }
-      if (e instanceof ShellSyntaxError) {
-        io.err.write(`${this.shellName}: ${e.message}\n`);
-        this.lastExit = 1;
-        return undefined;
+        throw new ExitSignal(1);
       }
       throw e;
     }
@@ -616,7 +618,6 @@ export class ShellInterpreter implements ShellControl {
       for (const a of cmd.assignments) assigned.set(a.name, await expandJoined(a.value, ectx));
       return { argv, assigned };
     });
-    if (!expanded) return this.lastExit;
     const { argv, assigned } = expanded;
 
     if (argv.length === 0) {
@@ -625,10 +626,10 @@ export class ShellInterpreter implements ShellControl {
       const status = substituted ? this.lastExit : 0;
       for (const [k, v] of assigned) this.assignVar(k, v);
       // Redirections alone still create or truncate files (`> file`).
-      return this.withRedirects(cmd.redirects, io, async () => (this.lastExit = status));
+      return this.guardExpansion(io, () => this.withRedirects(cmd.redirects, io, async () => (this.lastExit = status)));
     }
     if (this.xtrace) io.err.write(`+ ${[...[...assigned].map(([k, v]) => `${k}=${v}`), ...argv].join(" ")}\n`);
-    return this.withRedirects(cmd.redirects, io, async (rio) => (this.lastExit = await this.invoke(argv, assigned, rio)));
+    return this.guardExpansion(io, () => this.withRedirects(cmd.redirects, io, async (rio) => (this.lastExit = await this.invoke(argv, assigned, rio))));
   }
 
   /** Run argv: a function, a builtin, a registered command, or a script by path. */
@@ -645,11 +646,15 @@ export class ShellInterpreter implements ShellControl {
     if (registered) {
       const env = this.environment;
       for (const [k, v] of assigned) env.set(k, v);
+      // stdin is read only by a command that asks for it: `echo` in `while read` leaves the rest for `read`.
+      let stdin: string | undefined;
       const ctx: CommandContext = {
         fs: this.fs,
         cwd: this.cwd,
         env,
-        stdin: io.stdin.rest(),
+        get stdin() {
+          return (stdin ??= io.stdin.rest());
+        },
         flavor: this.flavor,
         shell: this,
         user: this.user,

@@ -162,25 +162,48 @@ export const grepCommand: ShellCommand = {
   },
 };
 
-function countOption(args: string[]): { n: number; files: string[] } {
+/** head/tail's count: `-n N`, `-nN`, `-N`, `-c N` (bytes), `+N` for tail's "from line N"; `-f` follows. */
+function countOption(args: string[]): { n: number; bytes: boolean; fromStart: boolean; follow: boolean; files: string[]; bad?: string } {
   let n = 10;
+  let bytes = false;
+  let fromStart = false;
+  let follow = false;
+  let bad: string | undefined;
   const files: string[] = [];
+  const count = (v: string | undefined): void => {
+    const m = /^([+-]?)([0-9]+)$/.exec(v ?? "");
+    if (!m) {
+      bad ??= v ?? "";
+      return;
+    }
+    fromStart = m[1] === "+";
+    n = Number(m[2]);
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === "-n") n = Number(args[++i] ?? 10);
-    else if (/^-n[0-9]+$/.test(a)) n = Number(a.slice(2));
-    else if (/^-[0-9]+$/.test(a)) n = Number(a.slice(1));
+    if (a === "-n" || a === "--lines") count(args[++i]);
+    else if (a === "-c" || a === "--bytes") {
+      bytes = true;
+      count(args[++i]);
+    } else if (/^-n[+-]?[0-9]+$/.test(a)) count(a.slice(2));
+    else if (/^-c[+-]?[0-9]+$/.test(a)) {
+      bytes = true;
+      count(a.slice(2));
+    } else if (/^-[0-9]+$/.test(a)) count(a.slice(1));
+    else if (a === "-f" || a === "-F" || a === "--follow") follow = true;
+    else if (a === "-q" || a === "-s") i += a === "-s" ? 1 : 0;
     else files.push(a);
   }
-  return { n, files };
+  return { n, bytes, fromStart, follow, files, bad };
 }
 
 export const headCommand: ShellCommand = {
   name: "head",
   execute(args, ctx) {
-    const { n, files } = countOption(args);
+    const { n, bytes, files, bad } = countOption(args);
+    if (bad !== undefined) return fail(`head: invalid number of ${bytes ? "bytes" : "lines"}: '${bad}'`);
     const { texts, stderr } = readInputs("head", files, ctx);
-    const stdout = texts.map((t) => lines(t.text).slice(0, n).map((l) => `${l}\n`).join("")).join("");
+    const stdout = texts.map((t) => (bytes ? t.text.slice(0, n) : lines(t.text).slice(0, n).map((l) => `${l}\n`).join(""))).join("");
     return { stdout, stderr, exitCode: stderr ? 1 : 0 };
   },
 };
