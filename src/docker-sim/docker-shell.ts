@@ -12,6 +12,7 @@ import { ManualClock } from "./engine/clock.ts";
 import { createDockerCommand } from "./cli/docker-command.ts";
 import { ShellInterpreter, type RunOptions } from "./shell/interpreter.ts";
 import { hostCommands } from "./shell/registries.ts";
+import { inputContinuation, type InputContinuation } from "./shell/parser.ts";
 import { createRegistry, type CommandResult, type ShellCommand } from "./shell/types.ts";
 import type { FileSystem } from "./fs/file-system.ts";
 
@@ -46,8 +47,15 @@ export interface DockerExecOptions {
   onOutput?: RunOptions["onOutput"];
 }
 
+export type { InputContinuation };
+
 export interface DockerShell {
   exec(line: string, options?: DockerExecOptions): Promise<CommandResult>;
+  /**
+   * Whether `source` is unfinished, so an interactive terminal asks for another line (`> `): an
+   * open quote, `if` without `fi`, a trailing `|` or `\`, a heredoc still waiting for its word.
+   */
+  needsMoreInput(source: string): InputContinuation;
   /** Add a CLI to this shell (replaces one of the same name). */
   registerCommand(command: CliCommand): void;
   /** Every command name the shell runs (for completion). */
@@ -85,6 +93,7 @@ export function createDockerShell(engine: DockerEngine, options: DockerShellOpti
   });
   return {
     exec: (line, execOptions = {}) => shell.run(line, { signal: execOptions.signal, onOutput: execOptions.onOutput }),
+    needsMoreInput: (source) => inputContinuation(source, { maxHeredocLength: shell.limits.maxHeredocLength }),
     registerCommand(command) {
       registry.set(command.name, cliToShellCommand(command));
     },

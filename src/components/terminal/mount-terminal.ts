@@ -1,12 +1,12 @@
 /**
  * Replaces a <secrets-terminal>'s static transcript with the live terminal: the xterm
  * view, the suggested-command buttons, Reset, and a polite live region that reads out
- * each command's output. It hands the scenario to the engine and does nothing else.
+ * each command's output. What a line does is the terminal core's (src/terminals/); this
+ * file only wires it to the DOM.
  */
 import type { TerminalScenario } from "../../schemas/terminal-scenario";
-import { DockerHelpIndex } from "./docker-help";
-import { ShellTerminal } from "./shell-terminal";
-import { ScenarioSetupError, startTerminalSession, type TerminalSession } from "./terminal-session";
+import { ShellTerminal } from "../../terminals/shell-terminal";
+import { ScenarioSetupError, startTerminalSession, type TerminalSession } from "../../terminals/terminal-session";
 import { TerminalView } from "./terminal-view";
 import { runtimeAppRunner } from "../../terminals/runtime-app-runner";
 
@@ -15,9 +15,6 @@ export interface TerminalConfig {
   id: string;
   scenario: TerminalScenario;
 }
-
-// Completion's view of the docker CLI is the same for every terminal on a page.
-const dockerHelp = new DockerHelpIndex();
 
 // `node app.js` in a container runs in the page's shared runtime. Imported on first use, so the
 // terminal's own chunk stays free of the runtime and pages that never run an app never load it.
@@ -71,7 +68,6 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
 
   const view = new TerminalView(screenHost, { fontSize: large ? 22 : 14, rows, label: `Terminal input: ${scenario.title}` });
   const shell = new ShellTerminal(view, first.session, {
-    docker: dockerHelp,
     // Replace, not append: the region reads out the latest command's output only.
     announce: (text) => (live.textContent = text),
     onCommand: (line, result) => host.dispatchEvent(new CustomEvent("terminal:command", { detail: { line, ...result }, bubbles: true })),

@@ -449,10 +449,23 @@ export function parseScript(source: string, options: LexOptions = {}): Script {
  * an open quote, heredoc, `if`/`for`/`while`/`case`/`{`, a trailing `|`, `&&` or `\`.
  */
 export function needsMoreInput(source: string, options: LexOptions = {}): boolean {
+  return inputContinuation(source, options) !== false;
+}
+
+/** What an interactive shell still waits for; `false` when `source` is complete (or wrong past repair). */
+export type InputContinuation = false | { heredoc?: { delimiter: string; strip: boolean } };
+
+/**
+ * Like `needsMoreInput`, and when the input stopped inside a here-document, its closing word: a
+ * terminal reading a 5 000-line heredoc compares each line with it instead of parsing the whole
+ * script again per line.
+ */
+export function inputContinuation(source: string, options: LexOptions = {}): InputContinuation {
   try {
     parseScript(source, options);
     return false;
   } catch (e) {
-    return e instanceof ShellSyntaxError && e.incomplete;
+    if (!(e instanceof ShellSyntaxError) || !e.incomplete) return false;
+    return e.heredoc ? { heredoc: e.heredoc } : {};
   }
 }
