@@ -14,7 +14,7 @@ import { readTerminalScenario, readTerminalScenarios } from "../src/terminals/re
 import { TerminalScenarioError } from "../src/terminals/parse-terminal-scenario.ts";
 import { TerminalScenarioSchema } from "../src/schemas/terminal-scenario.ts";
 import { runtimeAppRunner } from "../src/terminals/runtime-app-runner.ts";
-import { SimulatedNetwork } from "../src/runtime/index.ts";
+import { PAYMENTS_API_HOST, SimulatedNetwork, createPaymentsApi } from "../src/runtime/index.ts";
 import { createNodeRuntime } from "../src/runtime/node.ts";
 
 const SCENARIOS = new URL("../content/terminals/", import.meta.url).pathname;
@@ -55,10 +55,12 @@ try {
 }
 
 const interactive = process.stdin.isTTY === true;
-const runtime = createNodeRuntime({ network: new SimulatedNetwork() });
+// The hosts a page's sandboxes reach: the app in a container and `curl` on the host see the same ones.
+const network = new SimulatedNetwork({ [PAYMENTS_API_HOST]: createPaymentsApi().handler });
+const runtime = createNodeRuntime({ network });
 let session: TerminalSession;
 try {
-  session = await startTerminalSession(scenario, { appRunner: runtimeAppRunner(() => runtime) });
+  session = await startTerminalSession(scenario, { appRunner: runtimeAppRunner(() => runtime), network: (request) => network.handle(request) });
 } catch (error) {
   runtime.dispose();
   fail(error instanceof ScenarioSetupError ? `the scenario's ${error.message}` : String(error));

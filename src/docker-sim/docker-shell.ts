@@ -13,7 +13,7 @@ import { createDockerCommand } from "./cli/docker-command.ts";
 import { ShellInterpreter, type RunOptions } from "./shell/interpreter.ts";
 import { hostCommands } from "./shell/registries.ts";
 import { inputContinuation, type InputContinuation } from "./shell/parser.ts";
-import { createRegistry, type CommandResult, type ShellCommand } from "./shell/types.ts";
+import { createRegistry, type CommandResult, type NetworkHandler, type ShellCommand } from "./shell/types.ts";
 import type { FileSystem } from "./fs/file-system.ts";
 
 /** What a plugged-in CLI's handler receives: its arguments (argv[0] is its name) and its process view. */
@@ -40,6 +40,8 @@ export interface DockerShellOptions {
   env?: Record<string, string>;
   /** CLIs to plug in besides docker (providers contribute theirs). */
   commands?: readonly CliCommand[];
+  /** The simulated network `curl` reaches (the page's or a test's); without one every host fails to resolve. */
+  network?: NetworkHandler;
 }
 
 export interface DockerExecOptions {
@@ -83,6 +85,8 @@ export function createDockerShell(engine: DockerEngine, options: DockerShellOpti
     cwd: options.cwd ?? DEFAULT_PROJECT_DIR,
     env: { HOME: DEFAULT_HOME, USER: "learner", PATH: "/usr/local/bin:/usr/bin:/bin", ...options.env },
     now: () => clock.now(),
+    network: options.network,
+    interactive: true,
     // A pinned clock (tests, transcripts) just moves on; the wall clock really waits.
     sleep:
       clock instanceof ManualClock

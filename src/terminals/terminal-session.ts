@@ -34,13 +34,15 @@ export interface TerminalSessionOptions {
   appRunner?: AppRunner;
   /** More CLIs for the shell besides docker (`aws`, `kubectl`, `vault`...): each provider brings its own. */
   commands?: readonly CliCommand[];
+  /** The simulated network `curl` reaches: the page's (the payments API, vaults) or a test's. */
+  network?: (request: Request) => Promise<Response>;
 }
 
 export async function startTerminalSession(scenario: TerminalScenario, options: TerminalSessionOptions = {}): Promise<TerminalSession> {
   const engine = new DockerEngine({ clock: options.clock, appRunner: options.appRunner });
   engine.host.mkdir(scenario.cwd, { parents: true });
   for (const [path, text] of Object.entries(scenario.files)) engine.host.writeFile(hostPath(scenario.cwd, path), text, { parents: true });
-  const shell = createDockerShell(engine, { cwd: scenario.cwd, env: scenario.env, commands: options.commands });
+  const shell = createDockerShell(engine, { cwd: scenario.cwd, env: scenario.env, commands: options.commands, network: options.network });
   const setup = scenario.swarm ? ["docker swarm init", ...scenario.setup] : scenario.setup;
   for (const command of setup) {
     const result = await shell.exec(command);

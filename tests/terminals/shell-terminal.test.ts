@@ -161,7 +161,8 @@ describe("completion's word lists", () => {
       const r = await session.shell.exec(`${name} --help < /dev/null`);
       expect(r.stderr, name).not.toContain("command not found");
     }
-    expect((await core.complete("aw", 2)).text).toBe("aws ");
+    expect((await core.complete("aw", 2)).candidates).toEqual(["awk", "aws"]);
+    expect((await core.complete("aws", 3)).text).toBe("aws ");
     const run = await core.submit("aws sts get-caller-identity");
     expect(run).toMatchObject({ kind: "ran", result: { stdout: "aws called with sts get-caller-identity\n", exitCode: 0 } });
   });

@@ -19,6 +19,8 @@ export interface TerminalConfig {
 // `node app.js` in a container runs in the page's shared runtime. Imported on first use, so the
 // terminal's own chunk stays free of the runtime and pages that never run an app never load it.
 const appRunner = runtimeAppRunner(async () => (await import("../sandbox/page-services")).pageServices().runtime);
+// `curl` reaches the page's simulated network (the payments API...), loaded on the first request.
+const network = async (request: Request): Promise<Response> => (await import("../sandbox/page-services")).pageServices().network.handle(request);
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -32,10 +34,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
  */
 async function startOrExplain(scenario: TerminalScenario): Promise<{ session: TerminalSession; notice?: string }> {
   try {
-    return { session: await startTerminalSession(scenario, { appRunner }) };
+    return { session: await startTerminalSession(scenario, { appRunner, network }) };
   } catch (err) {
     const why = err instanceof ScenarioSetupError ? `"${err.command}" exited with ${err.result.exitCode}` : String(err);
-    const session = await startTerminalSession({ ...scenario, setup: [], swarm: false }, { appRunner });
+    const session = await startTerminalSession({ ...scenario, setup: [], swarm: false }, { appRunner, network });
     return { session, notice: `This scenario's setup failed (${why}); you have an empty host instead.` };
   }
 }

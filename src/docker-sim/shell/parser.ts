@@ -385,7 +385,11 @@ export function parseScript(source: string, options: LexOptions = {}): Script {
         continue;
       }
       if (t.type === "op") {
-        if (t.op === "(" && cmd.words.length > 0) throw unexpected(t);
+        if (t.op === "(" && cmd.words.length > 0) {
+          // `name (` reads as the start of a function definition: bash names what follows the `(`.
+          if (cmd.words.length === 1 && cmd.assignments.length === 0) throw missingTarget(peek(1));
+          throw unexpected(t);
+        }
         const redirect = parseRedirect(t.op);
         if (!redirect) break;
         cmd.redirects.push(redirect);

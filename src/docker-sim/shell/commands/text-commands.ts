@@ -1,6 +1,7 @@
 /** Output and filter commands: echo, printf, grep, head, tail, tr, wc, base64. */
 import { fail, ok, type ShellCommand } from "../types.ts";
-import { lines, readInputs } from "./command-input.ts";
+import { CommandOutput, lines, readInputs } from "./command-input.ts";
+import { resolvePath } from "../../fs/path.ts";
 
 function unescape(s: string): string {
   return s.replace(/\\(0[0-7]{0,3}|[nt\\ar]|x[0-9a-fA-F]{1,2})/g, (_, e: string) => {
@@ -208,13 +209,55 @@ export const headCommand: ShellCommand = {
   },
 };
 
+/** The end of a text as tail shows it: the last N lines (or bytes), or from line N with `+N`. */
+function tailOf(text: string, n: number, bytes: boolean, fromStart: boolean): string {
+  if (bytes) return fromStart ? text.slice(Math.max(0, n - 1)) : n === 0 ? "" : text.slice(-n);
+  const ls = lines(text);
+  const kept = fromStart ? ls.slice(Math.max(0, n - 1)) : n === 0 ? [] : ls.slice(-n);
+  const shown = kept.map((l) => `${l}\n`).join("");
+  // A last line without its newline is shown without one, as tail copies bytes.
+  return text.endsWith("\n") || !shown ? shown : shown.slice(0, -1);
+}
+
+/** How often `tail -f` looks at its files again, on the shell's clock (GNU tail's default: 1 s). */
+const FOLLOW_INTERVAL_MS = 1000;
+
 export const tailCommand: ShellCommand = {
   name: "tail",
-  execute(args, ctx) {
-    const { n, files } = countOption(args.filter((a) => a !== "-f"));
+  async execute(args, ctx) {
+    const { n, bytes, fromStart, follow, files, bad } = countOption(args);
+    if (bad !== undefined) return fail(`tail: invalid number of ${bytes ? "bytes" : "lines"}: '${bad}'`);
+    const out = new CommandOutput(ctx);
     const { texts, stderr } = readInputs("tail", files, ctx);
-    const stdout = texts.map((t) => lines(t.text).slice(-n).map((l) => `${l}\n`).join("")).join("");
-    return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+    out.error(stderr);
+    const several = texts.length > 1;
+    texts.forEach((t, k) => out.out(`${several ? `${k > 0 ? "\n" : ""}==> ${t.name} <==\n` : ""}${tailOf(t.text, n, bytes, fromStart)}`));
+    // -f: keep watching until Ctrl+C, printing what is appended (a job writing the log, a container's
+    // bind-mounted file). Without a terminal to interrupt it (a container's process) it cannot follow.
+    if (!follow || files.length === 0 || !ctx.sleep || !ctx.signal || !ctx.write) return out.result(stderr ? 1 : 0);
+    const sizes = new Map(texts.map((t) => [t.name, t.text.length]));
+    let lastShown = texts[texts.length - 1]?.name;
+    for (;;) {
+      await ctx.sleep(FOLLOW_INTERVAL_MS);
+      // A turn for the page and the jobs even when the clock is pinned (tests) and sleep returns at once.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const name of sizes.keys()) {
+        let text: string;
+        try {
+          text = ctx.fs.readFile(resolvePath(ctx.cwd, name));
+        } catch {
+          continue;
+        }
+        const before = sizes.get(name)!;
+        if (text.length < before) out.err(`tail: ${name}: file truncated\n`);
+        const added = text.length < before ? text : text.slice(before);
+        sizes.set(name, text.length);
+        if (!added) continue;
+        if (several && lastShown !== name) out.out(`\n==> ${name} <==\n`);
+        lastShown = name;
+        out.out(added);
+      }
+    }
   },
 };
 
