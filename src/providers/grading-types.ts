@@ -52,7 +52,7 @@ export interface ProviderEvidence {
 
 export interface ProviderGradingWorld<S = unknown> extends ProviderEvidence {
   /** What its checks read (the vault engine, the docker evidence). */
-  state: S;
+  state: S | undefined;
   /** Values of its placeholder kinds for this run (`vault-token` -> a token minted for the identity). */
   placeholders?: Record<string, (name: string) => string>;
   /** Before the program runs (a Docker host: learner files into the context, the setup lines). */

@@ -49,6 +49,8 @@ export interface RefineContext {
 export interface PlaceholderKind<F> {
   /** Why a name is not valid for this scenario (`no vault identity named 'x'`), or undefined. */
   problem(name: string, fragment: F | undefined): string | undefined;
+  /** How authors write it, for messages: `{{vault-token:<identity>}}`. */
+  syntax: string;
   /** How the learner's own sandbox shows it (no engine exists there when placeholders are filled). */
   shown(name: string): string;
 }
@@ -102,7 +104,7 @@ export interface Provider<
   /** Whether this scenario uses the provider (default: one of its fields is present). */
   usedBy?(scenario: ScenarioView): boolean;
   /** The grading facet, loaded when Check is pressed. */
-  readonly grading?: () => Promise<{ grading: GradingFacet<never, never, { kind: string }> }>;
+  readonly grading?: () => Promise<{ grading: GradingFacet<never, unknown, { kind: string }> }>;
   /** The page facet (state per sandbox, hosts, inspector), loaded when a sandbox using it runs. */
   readonly sandbox?: () => Promise<{ sandbox: SandboxFacet }>;
   /** CLI commands for the terminal (`aws`, `kubectl`). */
@@ -160,3 +162,8 @@ export interface SimHosts {
   environment(baseUrl: string): Record<string, string>;
   notes?: string[];
 }
+
+/** A provider's fragment of a parsed scenario: its own fields, defaults applied. */
+export type FragmentOf<P extends AnyProvider> = z.output<z.ZodObject<P["scenarioFields"]>>;
+/** The union of a provider's parsed checks. */
+export type ChecksOf<P extends AnyProvider> = z.output<P["checks"][number]>;

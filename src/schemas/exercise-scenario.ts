@@ -163,7 +163,7 @@ export const ExerciseScenarioSchema = z
     const requireSecret = (name: string, path: (string | number)[]): void => {
       if (!secrets.has(name)) issue(path, `no secret named '${name}' in 'secrets'`);
     };
-    const known = ["secret", ...PLACEHOLDER_KINDS.keys()].map((kind) => `{{${kind}:<name>}}`).join(" or ");
+    const known = ["{{secret:<name>}}", ...[...PLACEHOLDER_KINDS.values()].map((owner) => owner.kind.syntax)].join(" or ");
 
     // Placeholders anywhere a value goes: `secret`, and each provider's kinds.
     const visitPlaceholders = (value: unknown, path: (string | number)[]): void => {

@@ -5,19 +5,11 @@
  */
 import { z } from "astro/zod";
 import { ExampleVaultSchema } from "./example-vault.ts";
+import { VaultScenarioSchema } from "../../vault/index.ts";
 import { checkBase } from "../../schemas/scenario-parts.ts";
-import { defineProvider } from "../types.ts";
+import type { Provider } from "../types.ts";
 import { fillPlaceholdersDeep } from "../../grading/placeholders.ts";
 import { referencesSecret } from "../../grading/placeholders.ts";
-
-/**
- * The mock Key Vault world (`VaultScenario` of `src/vault`), kept loose here: the grading world
- * reads it with the vault's own schema (one schema for the concept), every problem with its path.
- */
-const VaultWorldSchema = z.looseObject({
-  identities: z.array(z.looseObject({ name: z.string() })).optional(),
-  vaults: z.array(z.looseObject({ name: z.string() })).min(1, "a vault scenario needs at least one vault"),
-});
 
 /**
  * What the machine the program runs on knows about Azure sign-in (`AzureMachine` of
@@ -47,19 +39,19 @@ export function vaultHoldsSecret(vault: unknown, secret: string): boolean {
   );
 }
 
-export const azureProvider = defineProvider({
-  id: "azure",
-  title: "Azure Key Vault and Entra ID",
-  scenarioFields: {
-    vault: VaultWorldSchema.optional(),
+const azureFields = {
+    /** The mock Key Vault world: the vault engine's own scenario schema (src/vault/scenario.ts). */
+    vault: VaultScenarioSchema.optional(),
     /** Azure sign-in on the program's machine (needs `vault`). */
     machine: AzureMachineSchema.optional(),
-  },
-  exampleFields: {
+  };
+
+const azureExampleFields = {
     /** The mock Azure Key Vault world this example runs against (vault contents, identities, roles, machine). */
     vault: ExampleVaultSchema.optional(),
-  },
-  checks: [
+  };
+
+const azureChecks = [
     /** The vault audit log shows a successful read of `secret` (a vault secret name) by `identity`. */
     z.strictObject({ ...checkBase, kind: z.literal("vault-read-by"), identity: z.string().min(1), secret: z.string().min(1), vault: z.string().optional() }),
     /**
@@ -67,7 +59,16 @@ export const azureProvider = defineProvider({
      * one of `secrets`; no listing, no other secret, no writes. Refused requests count too.
      */
     z.strictObject({ ...checkBase, kind: z.literal("vault-only-reads"), secrets: z.array(z.string().min(1)).min(1), vault: z.string().optional() }),
-  ],
+  ] as const;
+
+// Declared, not inferred: the facets import this descriptor's types, and an inferred type would
+// depend on them in a cycle.
+export const azureProvider: Provider<"azure", typeof azureFields, typeof azureChecks, typeof azureExampleFields> = {
+  id: "azure",
+  title: "Azure Key Vault and Entra ID",
+  scenarioFields: azureFields,
+  exampleFields: azureExampleFields,
+  checks: azureChecks,
   refine(_scenario, fragment, checks, ctx) {
     const identities = new Set((fragment.vault?.identities ?? []).map((identity) => identity.name));
     ctx.visitPlaceholders(fragment.vault, ["vault"]);
@@ -95,6 +96,7 @@ export const azureProvider = defineProvider({
     "vault-token": {
       problem: (name, fragment) =>
         (fragment?.vault?.identities ?? []).some((identity) => identity.name === name) ? undefined : `no vault identity named '${name}' for {{vault-token:${name}}}`,
+      syntax: "{{vault-token:<identity>}}",
       shown: (identity) => `(a token for ${identity}, minted when the program runs)`,
     },
   },
@@ -110,4 +112,4 @@ export const azureProvider = defineProvider({
   grading: () => import("./grading.ts"),
   sandbox: () => import("./sandbox.ts"),
   sim: () => import("./sim.ts"),
-});
+};

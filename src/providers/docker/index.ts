@@ -5,7 +5,7 @@
  */
 import { z } from "astro/zod";
 import { AbsolutePathSchema, checkBase, RelativePathSchema } from "../../schemas/scenario-parts.ts";
-import { defineProvider } from "../types.ts";
+import type { Provider } from "../types.ts";
 
 export const DockerSetupSchema = z.strictObject({
   /** Where the learner's files are written on the simulated host (the build context). */
@@ -18,13 +18,11 @@ export const DockerSetupSchema = z.strictObject({
     .default({ images: [], containers: [] }),
 });
 
-export const dockerProvider = defineProvider({
-  id: "docker",
-  title: "A simulated Docker host",
-  scenarioFields: {
+const dockerFields = {
     docker: DockerSetupSchema.optional(),
-  },
-  checks: [
+  };
+
+const dockerChecks = [
     /** Static: no ARG/ENV in the Dockerfile has a secret-looking name. */
     z.strictObject({ ...checkBase, kind: z.literal("dockerfile-no-secret-in-arg-env"), path: RelativePathSchema.default("Dockerfile") }),
     /** After the docker setup, `docker image inspect <tag>` succeeds. */
@@ -43,7 +41,15 @@ export const dockerProvider = defineProvider({
       excludes: z.string().min(1).optional(),
       exitCode: z.number().int().optional(),
     }),
-  ],
+  ] as const;
+
+// Declared, not inferred: the facets import this descriptor's types, and an inferred type would
+// depend on them in a cycle.
+export const dockerProvider: Provider<"docker", typeof dockerFields, typeof dockerChecks> = {
+  id: "docker",
+  title: "A simulated Docker host",
+  scenarioFields: dockerFields,
+  checks: dockerChecks,
   refine(_scenario, fragment, checks, ctx) {
     ctx.visitPlaceholders(fragment.docker?.setup, ["docker", "setup"]);
     for (const { check, path } of checks) {
@@ -72,4 +78,4 @@ export const dockerProvider = defineProvider({
   placeholders: {},
   modules: [],
   grading: () => import("./grading.ts"),
-});
+};

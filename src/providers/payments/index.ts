@@ -5,21 +5,19 @@
  */
 import { z } from "astro/zod";
 import { checkBase, SecretDestinationSchema, SecretRefSchema } from "../../schemas/scenario-parts.ts";
-import { defineProvider } from "../types.ts";
+import type { Provider } from "../types.ts";
 
 /** Mock external APIs a scenario can put on the simulated network. */
 export const MOCK_APIS = ["payments"] as const;
 export type MockApiName = (typeof MOCK_APIS)[number];
 export const API_LABELS: Record<MockApiName, string> = { payments: "payments API" };
 
-export const paymentsProvider = defineProvider({
-  id: "payments",
-  title: "A mock payments API",
-  scenarioFields: {
+const paymentsFields = {
     /** The mock APIs on the grader's network (each request recorded). */
     mockApis: z.array(z.enum(MOCK_APIS)).default([]),
-  },
-  checks: [
+  };
+
+const paymentsChecks = [
     /** A mock API received the secret exactly where it belongs, at least once. */
     z.strictObject({
       ...checkBase,
@@ -39,7 +37,15 @@ export const paymentsProvider = defineProvider({
       api: z.enum(MOCK_APIS),
       where: SecretDestinationSchema.default("authorization-bearer"),
     }),
-  ],
+  ] as const;
+
+// Declared, not inferred: the facets import this descriptor's types, and an inferred type would
+// depend on them in a cycle.
+export const paymentsProvider: Provider<"payments", typeof paymentsFields, typeof paymentsChecks> = {
+  id: "payments",
+  title: "A mock payments API",
+  scenarioFields: paymentsFields,
+  checks: paymentsChecks,
   refine(scenario, fragment, checks, ctx) {
     for (const { check, path } of checks) {
       ctx.requireSecret(check.secret, [...path, "secret"]);
@@ -57,4 +63,4 @@ export const paymentsProvider = defineProvider({
   grading: () => import("./grading.ts"),
   sandbox: () => import("./sandbox.ts"),
   sim: () => import("./sim.ts"),
-});
+};
