@@ -71,3 +71,37 @@ export function ownChecks(provider: AnyProvider, checks: ReadonlyArray<{ kind: s
 export function providerById(id: string): AnyProvider | undefined {
   return PROVIDERS.find((provider) => provider.id === id);
 }
+
+/** A provider's own fields of a scenario (or manifest), by field name. */
+export function fragmentOf(provider: AnyProvider, scenario: ScenarioView, fields: z.ZodRawShape = provider.scenarioFields): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(fields).map((field) => [field, scenario[field]]));
+}
+
+/**
+ * What a sandbox's page config holds for its providers (build time): provider id -> the JSON its
+ * sandbox facet starts from. An example names its providers by their example fields; an exercise's
+ * own sandbox gets each used provider's fragment with the values the statement shows.
+ */
+export function sandboxProviderConfigs(
+  source: { kind: "example"; manifest: ScenarioView } | { kind: "exercise"; scenario: ScenarioView; shown: import("../grading/placeholders.ts").PlaceholderValues },
+): Record<string, unknown> {
+  const configs: Record<string, unknown> = {};
+  for (const provider of PROVIDERS) {
+    let config: unknown;
+    if (source.kind === "example") {
+      if (provider.exampleFields) config = provider.sandboxConfig?.({ kind: "example", fields: fragmentOf(provider, source.manifest, provider.exampleFields) as never });
+    } else if (usesProvider(provider, source.scenario)) {
+      config = provider.sandboxConfig?.({ kind: "exercise", fragment: fragmentOf(provider, source.scenario) as never, shown: source.shown });
+    }
+    if (config === undefined && provider.inEverySandbox) config = {};
+    if (config !== undefined) configs[provider.id] = config;
+  }
+  return configs;
+}
+
+/** Every place a rotation of `secret` gives a new version, across the scenario's providers. */
+export function rotationTargetsOf(scenario: ScenarioView, secret: string): Array<{ provider: string; store: string; name: string }> {
+  return providersOf(scenario).flatMap((provider) =>
+    (provider.rotationTargets?.(fragmentOf(provider, scenario) as never, secret) ?? []).map((target) => ({ provider: provider.id, ...target })),
+  );
+}

@@ -17,16 +17,24 @@ export interface SandboxWorld {
   hosts: Record<string, RequestHandler>;
   /** An exercise's rotation on Run: the rotated secret gets its new (shown) value here. */
   rotate?(secret: string, rotatedValues: PlaceholderValues): void;
-  /** What the rotation line says it did here ("a new version in payments-kv"). */
-  rotationEffects?(secret: string): string[];
-  /** The inspector panel (DOM), loaded on demand. */
-  inspector?(): Promise<InspectorMount>;
   dispose?(): void;
 }
 
-/** Mounts a panel into the sandbox's panel row; returns a function that refreshes it after a run. */
-export type InspectorMount = (target: { panels: HTMLElement; host: HTMLElement; uid: string }) => { refresh(): void } | void;
+/** Where an inspector panel goes, and the sandbox's current world (a new one after Reset). */
+export interface InspectorTarget<W> {
+  /** The sandbox's panel row (DOM). */
+  panels: HTMLElement;
+  /** The sandbox element: it dispatches `sandbox:run` after each run and `sandbox:reset`. */
+  host: HTMLElement;
+  uid: string;
+  /** The config the build gave this provider. */
+  config: unknown;
+  /** This sandbox's world, created on first use. */
+  world(): Promise<W>;
+}
 
-export interface SandboxFacet {
-  createWorld(input: SandboxWorldInput): SandboxWorld | Promise<SandboxWorld>;
+export interface SandboxFacet<W extends SandboxWorld = SandboxWorld> {
+  createWorld(input: SandboxWorldInput): W | Promise<W>;
+  /** Mounts the inspector panel (DOM code, imported only when a sandbox that uses the provider mounts). */
+  mountInspector?(target: InspectorTarget<W>): Promise<void>;
 }

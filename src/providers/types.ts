@@ -17,7 +17,7 @@ import type { SandboxFacet } from "./sandbox-types.ts";
 import type { PlaceholderValues } from "../grading/placeholders.ts";
 
 export type { GradingFacet, GradingWorldInput, ProviderGradingWorld, ProviderSurfaceText, ProviderEvidence } from "./grading-types.ts";
-export type { SandboxFacet, SandboxWorld, SandboxWorldInput, InspectorMount } from "./sandbox-types.ts";
+export type { SandboxFacet, SandboxWorld, SandboxWorldInput, InspectorTarget } from "./sandbox-types.ts";
 
 /** A check kind's schema: a zod object whose `kind` is a string literal. */
 export type CheckSchema = z.ZodObject<{ kind: z.ZodLiteral<string> } & z.ZodRawShape>;
@@ -91,8 +91,11 @@ export interface Provider<
   readonly placeholders: Readonly<Record<string, PlaceholderKind<z.output<z.ZodObject<Fields>>>>>;
   /** Modules a learner may import, served by its Worker facet (`@azure/keyvault-secrets`). */
   readonly modules: readonly string[];
-  /** Whether a rotation of `secret` has somewhere to happen in its fragment (a vault version holding it). */
-  rotates?(fragment: z.output<z.ZodObject<Fields>>, secret: string): boolean;
+  /**
+   * Where a rotation of `secret` happens in its fragment: each place that holds it and gets a new
+   * version (`{ store: "payments-kv", name: "DatabasePassword" }`). Empty: it has no part in it.
+   */
+  rotationTargets?(fragment: z.output<z.ZodObject<Fields>>, secret: string): RotationTarget[];
   /**
    * What a sandbox needs in the page for this provider (JSON, built at build time): from an example's
    * fields, or from an exercise's fragment with the values the statement shows. Undefined: the
@@ -111,6 +114,14 @@ export interface Provider<
   readonly terminal?: () => Promise<{ terminal: TerminalFacet }>;
   /** Its REST face for `npm run sim`. */
   readonly sim?: () => Promise<{ sim: SimFacet }>;
+}
+
+/** A place a rotation gives a new version: a vault and its secret, a Secrets Manager secret. */
+export interface RotationTarget {
+  /** Where, for the sandbox's line: "payments-kv" ("a new version in payments-kv"). */
+  store: string;
+  /** The secret's name there. */
+  name: string;
 }
 
 export type SandboxConfigSource<F, E> =

@@ -194,7 +194,7 @@ export const ExerciseScenarioSchema = z
       requireSecret(secret, ["rotation", "secret"]);
       const token = `{{secret:${secret}}}`;
       const inFiles = Object.values(scenario.virtualFiles).some((text) => text.includes(token));
-      const inProvider = PROVIDERS.some((provider) => provider.rotates?.(scenario as never, secret) ?? false);
+      const inProvider = PROVIDERS.some((provider) => (provider.rotationTargets?.(scenario as never, secret) ?? []).length > 0);
       if (!inFiles && !inProvider) issue(["rotation", "secret"], `'${secret}' must be in a virtual file or the vault to be rotated (env cannot change mid-run)`);
       if (scenario.entry === undefined) issue(["rotation"], "a rotation needs a program to run ('entry')");
       if (scenario.timeoutMs !== undefined && atMs >= scenario.timeoutMs) issue(["rotation", "atMs"], `must come before the time limit (${scenario.timeoutMs} ms)`);

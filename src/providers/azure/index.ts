@@ -7,7 +7,7 @@ import { z } from "astro/zod";
 import { ExampleVaultSchema } from "./example-vault.ts";
 import { VaultScenarioSchema } from "../../vault/index.ts";
 import { checkBase } from "../../schemas/scenario-parts.ts";
-import type { Provider } from "../types.ts";
+import type { Provider, RotationTarget } from "../types.ts";
 import { fillPlaceholdersDeep } from "../../grading/placeholders.ts";
 import { referencesSecret } from "../../grading/placeholders.ts";
 
@@ -29,12 +29,12 @@ const AzureMachineSchema = z.strictObject({
 
 type VaultTemplate = { vaults: Array<{ name: string; secrets?: Array<{ name: string; versions?: Array<{ value?: unknown }> }> }> };
 
-/** Whether the latest version of some vault secret holds `{{secret:<name>}}` (what a rotation renews). */
-export function vaultHoldsSecret(vault: unknown, secret: string): boolean {
-  return ((vault as VaultTemplate | undefined)?.vaults ?? []).some((v) =>
-    (v.secrets ?? []).some((item) => {
+/** The vault secrets whose latest version holds `{{secret:<name>}}` (what a rotation renews). */
+export function vaultRotationTargets(vault: VaultTemplate | undefined, secret: string): RotationTarget[] {
+  return (vault?.vaults ?? []).flatMap((v) =>
+    (v.secrets ?? []).flatMap((item) => {
       const latest = item.versions?.at(-1)?.value;
-      return typeof latest === "string" && referencesSecret(latest, secret);
+      return typeof latest === "string" && referencesSecret(latest, secret) ? [{ store: v.name, name: item.name }] : [];
     }),
   );
 }
@@ -90,7 +90,7 @@ export const azureProvider: Provider<"azure", typeof azureFields, typeof azureCh
       else if (check.kind === "vault-read-by" && !identities.has(check.identity)) ctx.issue([...path, "identity"], `no vault identity named '${check.identity}'`);
     }
   },
-  rotates: (fragment, secret) => vaultHoldsSecret(fragment.vault, secret),
+  rotationTargets: (fragment, secret) => vaultRotationTargets(fragment.vault, secret),
   surfaces: [{ id: "vault", label: "vault tags and other secrets" }],
   placeholders: {
     "vault-token": {

@@ -60,6 +60,8 @@ export const paymentsProvider: Provider<"payments", typeof paymentsFields, typeo
   surfaces: [],
   placeholders: {},
   modules: [],
+  // Every sandbox has it: a lesson's example calls the payments API without declaring it.
+  inEverySandbox: true,
   grading: () => import("./grading.ts"),
   sandbox: () => import("./sandbox.ts"),
   sim: () => import("./sim.ts"),
