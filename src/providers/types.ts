@@ -157,21 +157,31 @@ export interface TerminalFacet {
   createClis(fragment: unknown): TerminalCli[];
 }
 
-/** A provider's REST face on 127.0.0.1, for a developer's own Node app. */
+/**
+ * A provider's REST face on 127.0.0.1 for a developer's own Node app (`npm run sim`): one port per
+ * provider, the same engine and wire format as in the sandbox, seeded from the provider's part of
+ * one seed file.
+ */
 export interface SimFacet {
-  /** Hosts from a seed (the provider's fragment; its default world when the seed has none). */
-  createHosts(seed: unknown): Promise<SimHosts> | SimHosts;
+  /** The port it listens on unless told otherwise (AWS: 4566, as LocalStack). */
+  defaultPort: number;
+  /** Its server from its part of the seed file (undefined: a demo world). Throws an Error whose message says what is wrong. */
+  createServer(seed: unknown, options: SimOptions): SimServer;
 }
 
-export interface SimHosts {
-  /** Host name -> handler (the same handlers the sandbox network routes to). */
-  hosts: Record<string, RequestHandler>;
-  /**
-   * The environment a client needs, given where the sim serves it (`http://127.0.0.1:4010`):
-   * `{ AWS_ENDPOINT_URL: ... }`. Lines of advice go in `notes`.
-   */
+export interface SimOptions {
+  /** Azure: which vault the origin serves. */
+  vault?: string | undefined;
+}
+
+export interface SimServer {
+  handler: RequestHandler;
+  /** Largest request body it reads (it answers the provider's own "too large" error past it). */
+  maxBodyBytes: number;
+  /** The environment a client needs, given where it is served: `{ AWS_ENDPOINT_URL: "http://127.0.0.1:4566" }`. */
   environment(baseUrl: string): Record<string, string>;
-  notes?: string[];
+  /** Lines of advice printed under it (client options, tokens). */
+  notes(): string[];
 }
 
 /** A provider's fragment of a parsed scenario: its own fields, defaults applied. */
