@@ -57,7 +57,7 @@ function readSeeds(path: string | undefined, only: string | undefined): Record<s
     fail(`cannot read seed file ${path}: ${(error as Error).message}`);
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) fail(`seed file ${path} must hold a JSON object`);
-  const ids = new Set(PROVIDERS.map((provider) => provider.id));
+  const ids = new Set<string>(PROVIDERS.map((provider) => provider.id));
   const keys = Object.keys(parsed);
   if (only && !keys.some((key) => ids.has(key))) return { [only]: parsed };
   const unknown = keys.filter((key) => !ids.has(key));
