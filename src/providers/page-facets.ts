@@ -5,6 +5,7 @@
  * never needs (the build validated the config it gets).
  */
 import type { SandboxFacet, SandboxWorld } from "./sandbox-types.ts";
+import type { TerminalFacet } from "./types.ts";
 
 const facets = import.meta.glob<{ sandbox: SandboxFacet<SandboxWorld> }>("./*/sandbox.ts");
 
@@ -13,4 +14,13 @@ export async function loadSandboxFacet(id: string): Promise<SandboxFacet<Sandbox
   const load = facets[`./${id}/sandbox.ts`];
   if (!load) throw new Error(`no sandbox facet for provider '${id}' (src/providers/${id}/sandbox.ts)`);
   return (await load()).sandbox;
+}
+
+const terminals = import.meta.glob<{ terminal: TerminalFacet }>("./*/terminal.ts");
+
+/** The terminal facet of provider `id` (its CLIs), loaded when a terminal whose scenario uses it starts. */
+export async function loadTerminalFacet(id: string): Promise<TerminalFacet> {
+  const load = terminals[`./${id}/terminal.ts`];
+  if (!load) throw new Error(`no terminal facet for provider '${id}' (src/providers/${id}/terminal.ts)`);
+  return (await load()).terminal;
 }

@@ -15,6 +15,7 @@ import type { RequestHandler } from "../runtime/network/simulated-network.ts";
 import type { GradingFacet } from "./grading-types.ts";
 import type { SandboxFacet } from "./sandbox-types.ts";
 import type { PlaceholderValues } from "../grading/placeholders.ts";
+import type { CliCommand } from "../docker-sim/docker-shell.ts";
 
 export type { GradingFacet, GradingWorldInput, ProviderGradingWorld, ProviderSurfaceText, ProviderEvidence } from "./grading-types.ts";
 export type { SandboxFacet, SandboxWorld, SandboxWorldInput, InspectorTarget } from "./sandbox-types.ts";
@@ -138,23 +139,18 @@ export function defineProvider<const Id extends string, Fields extends z.ZodRawS
   return provider;
 }
 
-/** A CLI a provider adds to the terminal's shell: one handler per top-level command name. */
-export interface TerminalCli {
-  name: string;
-  run(invocation: {
-    argv: readonly string[];
-    env: ReadonlyMap<string, string>;
-    stdin: string;
-    /** Reads a file of the simulated host (`~/.aws/credentials`); undefined when missing. */
-    readFile(path: string): string | undefined;
-    cwd: string;
-    signal?: AbortSignal;
-  }): Promise<{ stdout: string; stderr: string; exitCode: number }> | { stdout: string; stderr: string; exitCode: number };
-}
+/**
+ * A CLI a provider adds to the terminal's shell (`aws`): the shell's own plug-in shape, one handler
+ * per top-level command name, given its argv, env, stdin, the simulated host's fs and cwd.
+ */
+export type TerminalCli = CliCommand;
 
 export interface TerminalFacet {
-  /** The CLIs for a terminal whose scenario gives this provider's fragment (`{}` when absent). */
-  createClis(fragment: unknown): TerminalCli[];
+  /**
+   * The CLIs of a terminal whose scenario uses this provider, with a world of their own built from
+   * the config the build gave (the same `sandboxConfig` a sandbox gets from an example's fields).
+   */
+  createClis(config: unknown): TerminalCli[] | Promise<TerminalCli[]>;
 }
 
 /**
