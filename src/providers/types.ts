@@ -132,12 +132,6 @@ export type SandboxConfigSource<F, E> =
 /** Any registered provider, whatever its fields. */
 export type AnyProvider = Provider<string, z.ZodRawShape, readonly CheckSchema[], z.ZodRawShape>;
 
-/** Builds a provider descriptor, keeping its literal types (so the registry can merge them). */
-export function defineProvider<const Id extends string, Fields extends z.ZodRawShape, const Checks extends readonly CheckSchema[], ExampleFields extends z.ZodRawShape = Record<never, never>>(
-  provider: Provider<Id, Fields, Checks, ExampleFields>,
-): Provider<Id, Fields, Checks, ExampleFields> {
-  return provider;
-}
 
 /**
  * A CLI a provider adds to the terminal's shell (`aws`): the shell's own plug-in shape, one handler
