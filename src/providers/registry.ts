@@ -73,7 +73,7 @@ export function providerById(id: string): AnyProvider | undefined {
 }
 
 /** A provider's own fields of a scenario (or manifest), by field name. */
-export function fragmentOf(provider: AnyProvider, scenario: ScenarioView, fields: z.ZodRawShape = provider.scenarioFields): Record<string, unknown> {
+export function fragmentOf(provider: AnyProvider, scenario: Readonly<Record<string, unknown>>, fields: z.ZodRawShape = provider.scenarioFields): Record<string, unknown> {
   return Object.fromEntries(Object.keys(fields).map((field) => [field, scenario[field]]));
 }
 
@@ -83,7 +83,7 @@ export function fragmentOf(provider: AnyProvider, scenario: ScenarioView, fields
  * own sandbox gets each used provider's fragment with the values the statement shows.
  */
 export function sandboxProviderConfigs(
-  source: { kind: "example"; manifest: ScenarioView } | { kind: "exercise"; scenario: ScenarioView; shown: import("../grading/placeholders.ts").PlaceholderValues },
+  source: { kind: "example"; manifest: Readonly<Record<string, unknown>> } | { kind: "exercise"; scenario: ScenarioView; shown: import("../grading/placeholders.ts").PlaceholderValues },
 ): Record<string, unknown> {
   const configs: Record<string, unknown> = {};
   for (const provider of PROVIDERS) {
