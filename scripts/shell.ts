@@ -13,6 +13,7 @@ import { startTerminalSession, ScenarioSetupError, type TerminalSession } from "
 import { readTerminalScenario, readTerminalScenarios } from "../src/terminals/read-terminal-scenarios.ts";
 import { TerminalScenarioError } from "../src/terminals/parse-terminal-scenario.ts";
 import { TerminalScenarioSchema } from "../src/schemas/terminal-scenario.ts";
+import { terminalClisOf } from "../src/providers/registry.ts";
 import { runtimeAppRunner } from "../src/terminals/runtime-app-runner.ts";
 import { PAYMENTS_API_HOST, SimulatedNetwork, createPaymentsApi } from "../src/runtime/index.ts";
 import { createNodeRuntime } from "../src/runtime/node.ts";
@@ -60,7 +61,9 @@ const network = new SimulatedNetwork({ [PAYMENTS_API_HOST]: createPaymentsApi().
 const runtime = createNodeRuntime({ network });
 let session: TerminalSession;
 try {
-  session = await startTerminalSession(scenario, { appRunner: runtimeAppRunner(() => runtime), network: (request) => network.handle(request) });
+  // Providers the scenario uses add their CLIs (`aws` for an AWS world), as on the page.
+  const commands = await terminalClisOf(scenario);
+  session = await startTerminalSession(scenario, { appRunner: runtimeAppRunner(() => runtime), network: (request) => network.handle(request), commands });
 } catch (error) {
   runtime.dispose();
   fail(error instanceof ScenarioSetupError ? `the scenario's ${error.message}` : String(error));

@@ -8,7 +8,7 @@
  */
 import type { z } from "zod";
 import * as registered from "./registered.ts";
-import type { AnyProvider, PlaceholderKind, ScenarioView, SurfaceDeclaration } from "./types.ts";
+import type { AnyProvider, PlaceholderKind, ScenarioView, SurfaceDeclaration, TerminalCli } from "./types.ts";
 
 export const PROVIDERS = Object.values(registered);
 type Registered = (typeof PROVIDERS)[number];
@@ -104,4 +104,13 @@ export function rotationTargetsOf(scenario: ScenarioView, secret: string): Array
   return providersOf(scenario).flatMap((provider) =>
     (provider.rotationTargets?.(fragmentOf(provider, scenario) as never, secret) ?? []).map((target) => ({ provider: provider.id, ...target })),
   );
+}
+
+/** In Node (`npm run shell`, tests): the CLIs the providers of a terminal scenario add to its shell. */
+export async function terminalClisOf(scenario: Readonly<Record<string, unknown>>): Promise<TerminalCli[]> {
+  const configs = sandboxProviderConfigs({ kind: "example", manifest: scenario });
+  const clis = await Promise.all(
+    PROVIDERS.filter((provider) => provider.terminal && provider.id in configs).map(async (provider) => (await provider.terminal!()).terminal.createClis(configs[provider.id])),
+  );
+  return clis.flat();
 }

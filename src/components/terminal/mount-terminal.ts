@@ -14,6 +14,8 @@ import { runtimeAppRunner } from "../../terminals/runtime-app-runner";
 export interface TerminalConfig {
   id: string;
   scenario: TerminalScenario;
+  /** Provider id -> config, for the providers whose CLIs this terminal has (`aws`). */
+  providers: Record<string, unknown>;
 }
 
 // `node app.js` in a container runs in the page's shared runtime. Imported on first use, so the
@@ -32,12 +34,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
  * A host from the scenario; if its setup fails (a broken scenario: vitest should have
  * caught it), the learner still gets a working empty host and a note saying why.
  */
-async function startOrExplain(scenario: TerminalScenario): Promise<{ session: TerminalSession; notice?: string }> {
+async function startOrExplain(scenario: TerminalScenario, providers: Record<string, unknown>): Promise<{ session: TerminalSession; notice?: string }> {
+  // The CLIs the scenario's providers add (`aws`), each loaded with its provider's facet.
+  const commands = Object.keys(providers).length > 0 ? await (await import("../../providers/page-facets")).terminalClis(providers) : [];
   try {
-    return { session: await startTerminalSession(scenario, { appRunner, network }) };
+    return { session: await startTerminalSession(scenario, { appRunner, network, commands }) };
   } catch (err) {
     const why = err instanceof ScenarioSetupError ? `"${err.command}" exited with ${err.result.exitCode}` : String(err);
-    const session = await startTerminalSession({ ...scenario, setup: [], swarm: false }, { appRunner, network });
+    const session = await startTerminalSession({ ...scenario, setup: [], swarm: false }, { appRunner, network, commands });
     return { session, notice: `This scenario's setup failed (${why}); you have an empty host instead.` };
   }
 }
@@ -46,11 +50,11 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
   const configEl = host.querySelector<HTMLScriptElement>("script.terminal-config");
   if (!configEl?.textContent || host.querySelector(".terminal-ui")) return;
   // Validated at build time; not parsed again here, which keeps zod out of the page's JavaScript.
-  const { id, scenario } = JSON.parse(configEl.textContent) as TerminalConfig;
+  const { id, scenario, providers } = JSON.parse(configEl.textContent) as TerminalConfig;
   const uid = host.id || `terminal-${id}`;
   const large = host.classList.contains("large");
   const rows = Number(host.dataset.rows) || (large ? 12 : 14);
-  const first = await startOrExplain(scenario);
+  const first = await startOrExplain(scenario, providers);
   if (host.querySelector(".terminal-ui")) return; // mounted meanwhile
 
   const hint = el("p", { className: "terminal-hint", id: `${uid}-hint`, textContent: "Click the terminal (or Tab to it) and type. Tab completes, Up/Down recall commands, Ctrl+C cancels. To move on with the keyboard: Esc, then Tab." });
@@ -100,7 +104,7 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
     let notice = "Reset: a fresh host from the scenario.";
     void shell
       .replaceSession(async () => {
-        const next = await startOrExplain(scenario);
+        const next = await startOrExplain(scenario, providers);
         notice = next.notice ?? notice;
         return { session: next.session, notice };
       })
