@@ -1,10 +1,9 @@
 /**
  * The mid-run rotation of a scenario, as pure helpers shared by the grader (world.ts, with canaries)
  * and the learner's Run (sandbox-rotation.ts, with the values the statement shows): which files
- * change and to what, the vault's new versions, and the module that plays the platform inside the
- * program. Only placeholders.ts and types: the exercise page imports this without the grading engine.
+ * change and to what, and the module that plays the platform inside the program. Providers renew
+ * their own stores (the Azure provider's vault versions: src/providers/azure/rotate-vault.ts). Only placeholders.ts and types: the exercise page imports this without the grading engine.
  */
-import type { VaultEngine } from "../vault/index.ts";
 import { fillPlaceholders, referencesSecret, type PlaceholderValues } from "./placeholders.ts";
 
 export const ROTATION_HOST = "rotation.grader.internal";
@@ -16,29 +15,6 @@ export function rotatedVirtualFiles(templates: Record<string, string>, secret: s
     if (referencesSecret(text, secret)) rotated[path] = fillPlaceholders(text, rotatedValues);
   }
   return rotated;
-}
-
-interface VaultTemplate {
-  vaults: Array<{ name: string; secrets?: Array<{ name: string; versions: Array<{ value: string }> }> }>;
-}
-
-/** The vault secrets whose latest version holds `secret` (the ones a rotation gives a new version). */
-export function rotatedVaultSecrets(template: unknown, secret: string): Array<{ vault: string; name: string; value: string }> {
-  const found: Array<{ vault: string; name: string; value: string }> = [];
-  for (const vault of (template as VaultTemplate | undefined)?.vaults ?? []) {
-    for (const item of vault.secrets ?? []) {
-      const latest = item.versions.at(-1);
-      if (latest && referencesSecret(latest.value, secret)) found.push({ vault: vault.name, name: item.name, value: latest.value });
-    }
-  }
-  return found;
-}
-
-/** Adds a new version, with the rotated value, to every vault secret that holds the rotated secret. */
-export function rotateVault(engine: Pick<VaultEngine, "vault">, template: unknown, secret: string, rotatedValues: PlaceholderValues): void {
-  for (const item of rotatedVaultSecrets(template, secret)) {
-    engine.vault(item.vault)?.setSecret(item.name, { value: fillPlaceholders(item.value, rotatedValues) });
-  }
 }
 
 /** What the harness does once loaded: at `atMs`, rewrite the files, then tell ROTATION_HOST (which rotates vault values). */

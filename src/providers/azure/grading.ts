@@ -8,7 +8,7 @@
 import { createEngineFromScenario, ScenarioError, type VaultEngine } from "../../vault/index.ts";
 import { createAzureHosts } from "../../runtime/azure/host/index.ts";
 import { fillPlaceholdersDeep } from "../../grading/placeholders.ts";
-import { rotateVault } from "../../grading/rotation.ts";
+import { rotateVault } from "./rotate-vault.ts";
 import { GradingSetupError } from "../../grading/types.ts";
 import { defineGrading } from "../grading-types.ts";
 import type { ChecksOf, FragmentOf } from "../types.ts";

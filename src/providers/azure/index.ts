@@ -7,9 +7,9 @@ import { z } from "astro/zod";
 import { ExampleVaultSchema } from "./example-vault.ts";
 import { VaultScenarioSchema } from "../../vault/index.ts";
 import { checkBase } from "../../schemas/scenario-parts.ts";
-import type { Provider, RotationTarget } from "../types.ts";
+import type { Provider } from "../types.ts";
+import { vaultRotationTargets } from "./rotate-vault.ts";
 import { fillPlaceholdersDeep } from "../../grading/placeholders.ts";
-import { referencesSecret } from "../../grading/placeholders.ts";
 
 /**
  * What the machine the program runs on knows about Azure sign-in (`AzureMachine` of
@@ -26,18 +26,6 @@ const AzureMachineSchema = z.strictObject({
   /** Identities Entra ID accepts a federated token for. */
   workloadIdentities: z.array(z.string().min(1)).optional(),
 });
-
-type VaultTemplate = { vaults: Array<{ name: string; secrets?: Array<{ name: string; versions?: Array<{ value?: unknown }> }> }> };
-
-/** The vault secrets whose latest version holds `{{secret:<name>}}` (what a rotation renews). */
-export function vaultRotationTargets(vault: VaultTemplate | undefined, secret: string): RotationTarget[] {
-  return (vault?.vaults ?? []).flatMap((v) =>
-    (v.secrets ?? []).flatMap((item) => {
-      const latest = item.versions?.at(-1)?.value;
-      return typeof latest === "string" && referencesSecret(latest, secret) ? [{ store: v.name, name: item.name }] : [];
-    }),
-  );
-}
 
 const azureFields = {
     /** The mock Key Vault world: the vault engine's own scenario schema (src/vault/scenario.ts). */

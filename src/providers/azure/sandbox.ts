@@ -5,7 +5,7 @@
  * vault inspector. Loaded only on pages whose sandboxes use Azure (it carries the vault engine).
  */
 import { createAzureWorld, type AzureWorld, type AzureWorldConfig } from "../../runtime/azure/host/index.ts";
-import { rotateVault } from "../../grading/rotation.ts";
+import { rotateVault } from "./rotate-vault.ts";
 import type { SandboxFacet, SandboxWorld } from "../sandbox-types.ts";
 
 /** The build's config: the scenario to seed (filled with shown values) and, for an exercise, its template. */
