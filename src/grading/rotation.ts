@@ -21,8 +21,12 @@ export function rotatedVirtualFiles(templates: Record<string, string>, secret: s
 function harnessTimer(atMs: number): string[] {
   return [
     "setTimeout(() => {",
-    "  for (const [path, text] of Object.entries(files)) writeFileSync(path, text);",
-    `  fetch('http://${ROTATION_HOST}/rotate', { method: 'POST' }).catch(() => {});`,
+    "  // The program must have used the old value first, however slow the machine: /ready answers",
+    "  // once it has sent its first request. Then the files change, then the stores (/rotate).",
+    `  fetch('http://${ROTATION_HOST}/ready').catch(() => {}).then(() => {`,
+    "    for (const [path, text] of Object.entries(files)) writeFileSync(path, text);",
+    `    fetch('http://${ROTATION_HOST}/rotate', { method: 'POST' }).catch(() => {});`,
+    "  });",
     `}, ${atMs});`,
     "",
   ];

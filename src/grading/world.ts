@@ -16,6 +16,9 @@ import { GradingSetupError, type GradingDeps } from "./types.ts";
 
 export { ROTATION_HOST, rotationHarness } from "./rotation.ts";
 
+/** How long the rotation waits for a program that sends no request at all. */
+const READY_FALLBACK_MS = 3_000;
+
 /** A request some host received (or a host that does not exist was sent), in arrival order. */
 export interface RecordedExchange {
   /** Arrival order across all hosts; compares with the rotation's. */
@@ -99,6 +102,8 @@ export async function buildWorld(scenario: ExerciseScenario, canaries: CanarySet
       for (const part of worlds.values()) await part.afterProgram?.();
     },
     dispose: () => {
+      clearTimeout(fallback);
+      spoke();
       for (const host of hosts) network.removeHost(host);
       network.onUnknownHost = undefined;
       for (const part of worlds.values()) part.dispose?.();
@@ -108,7 +113,14 @@ export async function buildWorld(scenario: ExerciseScenario, canaries: CanarySet
   // Every host records what it received, with one sequence shared by all hosts and the rotation,
   // so checks can tell "before" from "after". The sequence number is taken before the handler
   // runs: requests arrive in the order the program sent them.
+  // The rotation waits for the program's first request (the harness asks /ready): on a slow or
+  // loaded machine the program may not have used the old value by `atMs`. A program that never
+  // sends one is rotated after READY_FALLBACK_MS all the same.
+  let spoke: () => void = () => {};
+  const programSpoke = new Promise<void>((resolve) => (spoke = resolve));
+  let fallback: ReturnType<typeof setTimeout> | undefined;
   const record = async (request: Request, host: string, api: string | undefined, answer: () => Promise<number>): Promise<void> => {
+    spoke();
     const number = ++seq;
     const body = request.method === "GET" || request.method === "HEAD" ? "" : await request.clone().text().catch(() => "");
     const status = await answer();
@@ -143,7 +155,12 @@ export async function buildWorld(scenario: ExerciseScenario, canaries: CanarySet
 
   if (rotatedSecret && scenario.rotation) {
     hosts.push(ROTATION_HOST);
-    network.addHost(ROTATION_HOST, async () => {
+    network.addHost(ROTATION_HOST, async (request) => {
+      if (new URL(request.url).pathname === "/ready") {
+        fallback ??= setTimeout(spoke, READY_FALLBACK_MS);
+        await programSpoke;
+        return new Response(null, { status: 204 });
+      }
       if (!world.rotation) {
         world.rotation = { seq: ++seq, atMs: Math.round(performance.now() - programStart) };
         for (const part of worlds.values()) part.rotate?.();

@@ -99,13 +99,18 @@ describe("what Run rotates", () => {
     expect(timer?.ms).toBe(250);
     expect(written).toEqual([]);
     timer!.fn();
+    // It asks whether the program has spoken yet, then rewrites the file, then rotates the stores.
+    expect(fetched).toEqual([`http://${ROTATION_HOST}/ready`]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(written).toEqual([["/run/secrets/db_password", "P@ssw0rd-demo-only-rotated\n"]]);
-    expect(fetched).toEqual([`http://${ROTATION_HOST}/rotate`]);
+    expect(fetched).toEqual([`http://${ROTATION_HOST}/ready`, `http://${ROTATION_HOST}/rotate`]);
   });
 
   test("the rotation host rotates once per run", async () => {
     let calls = 0;
     const handle = rotationHandler(() => calls++);
+    expect((await handle(new Request(`http://${ROTATION_HOST}/ready`))).status).toBe(204);
+    expect(calls).toBe(0);
     expect((await handle(new Request(`http://${ROTATION_HOST}/rotate`, { method: "POST" }))).status).toBe(204);
     await handle(new Request(`http://${ROTATION_HOST}/rotate`, { method: "POST" }));
     expect(calls).toBe(1);
