@@ -2,6 +2,7 @@ import type { AuditEntry, VaultEngine, VaultSnapshot } from "../../vault/index.t
 import type { AzureWorldConfig } from "../../runtime/azure/host/index.ts";
 import type { InspectorTarget } from "../sandbox-types.ts";
 import type { AzureSandboxWorld } from "./sandbox.ts";
+import { el, mountInspectorPanel, table, time } from "../inspector-panel.ts";
 
 /**
  * The Vault panel of a sandbox whose example has a mock Key Vault: what the portal's secret list
@@ -15,57 +16,17 @@ import type { AzureSandboxWorld } from "./sandbox.ts";
 const MAX_AUDIT_ROWS = 100;
 
 export function mountVaultInspector(target: InspectorTarget<AzureSandboxWorld>): void {
-  const { host, panels } = target;
   const config = target.config as AzureWorldConfig;
-  const summary = el("summary", `Vault (${declaredSecretCount(config.scenario)} secrets)`);
-  const body = el("div", "");
-  body.className = "vault-inspector";
-  const details = document.createElement("details");
-  details.className = "sandbox-panel";
-  details.append(summary, body);
-  panels.append(details);
-
-  let engine: VaultEngine | undefined;
-  let unsubscribe: (() => void) | undefined;
-  let scheduled = false;
-
-  const render = (): void => {
-    scheduled = false;
-    if (!engine) return;
-    const snapshots = engine.vaultNames().map((name) => engine!.snapshot(name));
-    summary.textContent = `Vault (${snapshots.reduce((n, s) => n + s.secrets.length, 0)} secrets)`;
-    if (details.open) body.replaceChildren(...snapshots.flatMap((s) => renderVault(s, engine!.audit.entries(s.vault))));
-  };
-  // A run may log dozens of requests in a burst: one repaint per frame is enough.
-  const schedule = (): void => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(render);
-  };
-  const refresh = async (): Promise<void> => {
-    const world = await target.world();
-    if (world.engine !== engine) {
-      unsubscribe?.();
-      engine = world.engine;
-      unsubscribe = engine.audit.subscribe(schedule);
-    }
-    schedule();
-  };
-  const report = (error: unknown): void => {
-    body.replaceChildren(el("p", `The vault could not be shown: ${error instanceof Error ? error.message : String(error)}`));
-  };
-
-  details.addEventListener("toggle", () => {
-    if (details.open) refresh().catch(report);
-  });
-  host.addEventListener("sandbox:run", () => void refresh().catch(report));
-  host.addEventListener("sandbox:reset", () => {
-    // Reset dropped the old world; the next refresh binds to the fresh one.
-    unsubscribe?.();
-    unsubscribe = undefined;
-    engine = undefined;
-    if (details.open) refresh().catch(report);
-    else summary.textContent = `Vault (${declaredSecretCount(config.scenario)} secrets)`;
+  const count = (engine: VaultEngine): number => engine.vaultNames().reduce((n, name) => n + engine.snapshot(name).secrets.length, 0);
+  mountInspectorPanel(target, {
+    name: "Vault",
+    summary: (world) => `Vault (${world ? count(world.engine) : declaredSecretCount(config.scenario)} secrets)`,
+    render: ({ engine }) =>
+      engine
+        .vaultNames()
+        .map((name) => engine.snapshot(name))
+        .flatMap((snapshot) => renderVault(snapshot, engine.audit.entries(snapshot.vault))),
+    subscribe: ({ engine }, changed) => engine.audit.subscribe(changed),
   });
 }
 
@@ -121,54 +82,6 @@ function renderVault(snapshot: VaultSnapshot, audit: readonly AuditEntry[]): Nod
   );
   log.classList.add("vault-audit");
   return [heading, secrets, versions, deleted, log];
-}
-
-/** A captioned table with column headers and the first cell of each row as its row header; `empty` (a sentence) when there are no rows. */
-function table(caption: string, columns: string[], rows: string[][], empty: string): HTMLElement {
-  if (rows.length === 0) {
-    const note = el("p", empty);
-    note.className = "vault-inspector-empty";
-    return note;
-  }
-  const t = document.createElement("table");
-  t.className = "vault-table";
-  t.createCaption().textContent = caption;
-  const headRow = t.createTHead().insertRow();
-  for (const column of columns) {
-    const th = el("th", column);
-    th.scope = "col";
-    headRow.append(th);
-  }
-  const tbody = t.createTBody();
-  for (const cells of rows) {
-    const row = tbody.insertRow();
-    cells.forEach((text, i) => {
-      if (i === 0) {
-        const th = el("th", text);
-        th.scope = "row";
-        row.append(th);
-      } else row.insertCell().textContent = text;
-    });
-  }
-  // Wide tables scroll inside the panel; focusable so the keyboard can scroll them too.
-  const scroller = el("div", "");
-  scroller.className = "vault-table-scroll";
-  scroller.tabIndex = 0;
-  scroller.setAttribute("role", "region");
-  scroller.setAttribute("aria-label", caption);
-  scroller.append(t);
-  return scroller;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.textContent = text;
-  return node;
-}
-
-/** `2025-01-01 00:00:00 UTC`: the vault's clock is simulated, so local time zones would only confuse. */
-function time(unixSeconds: number): string {
-  return `${new Date(Math.floor(unixSeconds) * 1000).toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
 
 function yesNo(value: boolean): string {
