@@ -2,20 +2,20 @@
  * `npm run shell [-- --scenario <topic>/<name>]`: the lessons' simulated Docker host in your own
  * terminal. Interactive (prompt, history) when stdin is a terminal; from a pipe it reads line by
  * line and echoes each command after the prompt, so `npm run shell < session.txt` prints the
- * session as it would look typed. Heredocs (`cat > Dockerfile <<EOF`), `help`, `history`,
- * `clear` and `exit` work as in the page's terminal; `node app.js` in a container runs in the
- * same TypeScript runtime the sandboxes use.
+ * session as it would look typed. Lines are handled by the same terminal core as the page's
+ * terminal (src/terminals/shell-core.ts): multi-line commands (`\`, open quotes, `if`...`fi`,
+ * heredocs) with the `> ` prompt, `help`, `history`, `clear`, Ctrl+C to interrupt a command, and
+ * `exit` to leave; `node app.js` in a container runs in the TypeScript runtime the sandboxes use.
  */
 import { createInterface } from "node:readline";
-import { DEFAULT_HOME, type CommandResult } from "../src/docker-sim/index.ts";
-import { HELP_TEXT, builtinOf, formatHistory } from "../src/components/terminal/builtins.ts";
-import { awaitsHeredoc } from "../src/components/terminal/heredoc.ts";
-import { startTerminalSession, ScenarioSetupError, type TerminalSession } from "../src/components/terminal/terminal-session.ts";
+import { ShellCore, type OutputChunk } from "../src/terminals/shell-core.ts";
+import { startTerminalSession, ScenarioSetupError, type TerminalSession } from "../src/terminals/terminal-session.ts";
 import { readTerminalScenario, readTerminalScenarios } from "../src/terminals/read-terminal-scenarios.ts";
 import { TerminalScenarioError } from "../src/terminals/parse-terminal-scenario.ts";
 import { TerminalScenarioSchema } from "../src/schemas/terminal-scenario.ts";
+import { terminalClisOf } from "../src/providers/registry.ts";
 import { runtimeAppRunner } from "../src/terminals/runtime-app-runner.ts";
-import { SimulatedNetwork } from "../src/runtime/index.ts";
+import { PAYMENTS_API_HOST, SimulatedNetwork, createPaymentsApi } from "../src/runtime/index.ts";
 import { createNodeRuntime } from "../src/runtime/node.ts";
 
 const SCENARIOS = new URL("../content/terminals/", import.meta.url).pathname;
@@ -56,61 +56,64 @@ try {
 }
 
 const interactive = process.stdin.isTTY === true;
-const runtime = createNodeRuntime({ network: new SimulatedNetwork() });
+// The hosts a page's sandboxes reach: the app in a container and `curl` on the host see the same ones.
+const network = new SimulatedNetwork({ [PAYMENTS_API_HOST]: createPaymentsApi().handler });
+const runtime = createNodeRuntime({ network });
 let session: TerminalSession;
 try {
-  session = await startTerminalSession(scenario, { appRunner: runtimeAppRunner(() => runtime) });
+  // Providers the scenario uses add their CLIs (`aws` for an AWS world), as on the page.
+  const commands = await terminalClisOf(scenario);
+  session = await startTerminalSession(scenario, { appRunner: runtimeAppRunner(() => runtime), network: (request) => network.handle(request), commands });
 } catch (error) {
   runtime.dispose();
   fail(error instanceof ScenarioSetupError ? `the scenario's ${error.message}` : String(error));
 }
 
-function prompt(): string {
-  const home = session.shell.env.get("HOME") ?? DEFAULT_HOME;
-  const cwd = session.shell.cwd;
-  const where = cwd === home ? "~" : cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd;
-  return `learner@secrets-lab:${where}$ `;
-}
+const core = new ShellCore(session, { exitLeaves: true });
 
 /** Interactive: errors on stderr, as a shell does. Piped: one stream, in order, like a transcript. */
-function print(result: CommandResult): void {
-  process.stdout.write(result.stdout);
-  (interactive ? process.stderr : process.stdout).write(result.stderr);
+function print(chunk: OutputChunk): void {
+  (chunk.stream === "stdout" || !interactive ? process.stdout : process.stderr).write(chunk.text);
 }
 
-const history: string[] = [];
-let pending: string[] = [];
+/** The command running now, for Ctrl+C. */
+let running: AbortController | undefined;
 
 /** One input line; returns false on `exit`. */
 async function handle(line: string): Promise<boolean> {
   if (!interactive) process.stdout.write(`${line}\n`);
-  const script = [...pending, line].join("\n");
-  if (awaitsHeredoc(script)) {
-    if (pending.length === 0) history.push(line);
-    pending.push(line);
+  running = new AbortController();
+  try {
+    const outcome = await core.submit(line, { signal: running.signal, onOutput: print });
+    if (outcome.kind === "exit") return false;
+    if (outcome.kind === "clear" && interactive) process.stdout.write("\x1b[H\x1b[2J\x1b[3J");
+    if (outcome.kind === "ran" && running.signal.aborted && interactive) process.stdout.write("\n");
     return true;
+  } finally {
+    running = undefined;
   }
-  if (pending.length === 0 && line.trim()) history.push(line);
-  pending = [];
-  const word = script.trim();
-  if (word === "exit" || word.startsWith("exit ")) return false;
-  const builtin = builtinOf(script);
-  if (builtin === "clear") {
-    if (interactive) process.stdout.write("\x1b[H\x1b[2J\x1b[3J");
-  } else if (builtin === "help") print({ stdout: HELP_TEXT, stderr: "", exitCode: 0 });
-  else if (builtin === "history") print({ stdout: formatHistory(history), stderr: "", exitCode: 0 });
-  else if (word) print(await session.shell.exec(script));
-  return true;
 }
 
 const rl = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
 const ask = (): void => {
-  const text = pending.length > 0 ? "> " : prompt();
+  const text = core.prompt;
   if (interactive) {
     rl.setPrompt(text);
     rl.prompt();
   } else process.stdout.write(text);
 };
+
+// Ctrl+C: interrupt the running command, or drop the line being entered, as bash does.
+rl.on("SIGINT", () => {
+  if (running) {
+    running.abort();
+    return;
+  }
+  process.stdout.write("^C\n");
+  core.cancelInput();
+  rl.write(null, { ctrl: true, name: "u" });
+  ask();
+});
 
 if (interactive) console.log(`\x1b[36m${scenario.title}: a simulated Docker host. Type help for help, exit to leave.\x1b[0m`);
 ask();
@@ -121,7 +124,12 @@ for await (const line of rl) {
   if (exited) break;
   ask();
 }
-// End of input leaves the last prompt open; end its line, as a terminal does on Ctrl+D.
-if (!exited) process.stdout.write("\n");
+if (!exited) {
+  // End of input: an unfinished command fails as bash reports it; the last prompt's line ends, as on Ctrl+D.
+  const unfinished = core.continuing;
+  if (unfinished) process.stdout.write("\n");
+  await core.finish({ onOutput: print });
+  if (!unfinished) process.stdout.write("\n");
+}
 rl.close();
 runtime.dispose();

@@ -12,7 +12,8 @@ import { ManualClock } from "./engine/clock.ts";
 import { createDockerCommand } from "./cli/docker-command.ts";
 import { ShellInterpreter, type RunOptions } from "./shell/interpreter.ts";
 import { hostCommands } from "./shell/registries.ts";
-import { createRegistry, type CommandResult, type ShellCommand } from "./shell/types.ts";
+import { inputContinuation, type InputContinuation } from "./shell/parser.ts";
+import { createRegistry, type CommandResult, type NetworkHandler, type ShellCommand } from "./shell/types.ts";
 import type { FileSystem } from "./fs/file-system.ts";
 
 /** What a plugged-in CLI's handler receives: its arguments (argv[0] is its name) and its process view. */
@@ -39,6 +40,8 @@ export interface DockerShellOptions {
   env?: Record<string, string>;
   /** CLIs to plug in besides docker (providers contribute theirs). */
   commands?: readonly CliCommand[];
+  /** The simulated network `curl` reaches (the page's or a test's); without one every host fails to resolve. */
+  network?: NetworkHandler;
 }
 
 export interface DockerExecOptions {
@@ -46,8 +49,15 @@ export interface DockerExecOptions {
   onOutput?: RunOptions["onOutput"];
 }
 
+export type { InputContinuation };
+
 export interface DockerShell {
   exec(line: string, options?: DockerExecOptions): Promise<CommandResult>;
+  /**
+   * Whether `source` is unfinished, so an interactive terminal asks for another line (`> `): an
+   * open quote, `if` without `fi`, a trailing `|` or `\`, a heredoc still waiting for its word.
+   */
+  needsMoreInput(source: string): InputContinuation;
   /** Add a CLI to this shell (replaces one of the same name). */
   registerCommand(command: CliCommand): void;
   /** Every command name the shell runs (for completion). */
@@ -75,6 +85,8 @@ export function createDockerShell(engine: DockerEngine, options: DockerShellOpti
     cwd: options.cwd ?? DEFAULT_PROJECT_DIR,
     env: { HOME: DEFAULT_HOME, USER: "learner", PATH: "/usr/local/bin:/usr/bin:/bin", ...options.env },
     now: () => clock.now(),
+    network: options.network,
+    interactive: true,
     // A pinned clock (tests, transcripts) just moves on; the wall clock really waits.
     sleep:
       clock instanceof ManualClock
@@ -85,6 +97,7 @@ export function createDockerShell(engine: DockerEngine, options: DockerShellOpti
   });
   return {
     exec: (line, execOptions = {}) => shell.run(line, { signal: execOptions.signal, onOutput: execOptions.onOutput }),
+    needsMoreInput: (source) => inputContinuation(source, { maxHeredocLength: shell.limits.maxHeredocLength }),
     registerCommand(command) {
       registry.set(command.name, cliToShellCommand(command));
     },

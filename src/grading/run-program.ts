@@ -13,6 +13,8 @@ export interface ProgramEvidence {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** The sandbox's own lines (the host writes them: a program cannot, but they are scanned all the same). */
+  system: string;
   /** stdout, stderr and sandbox lines in order, as a terminal shows them. */
   transcript: string;
   outputTruncated: boolean;
@@ -49,10 +51,11 @@ export async function runProgram(
 
   let kept = 0;
   let outputTruncated = false;
-  const streams = { stdout: "", stderr: "" };
+  const streams = { stdout: "", stderr: "", system: "" };
   let transcript = "";
   const onOutput = (chunk: OutputChunk): void => {
     if (chunk.stream === "system") {
+      streams.system += chunk.text;
       transcript += chunk.text;
       return;
     }

@@ -63,6 +63,8 @@ export function collectSurfaces(evidence: RunEvidence, secret: string, surfaces:
   if (program) {
     texts.push({ surface: "stdout", location: "the program's output (stdout)", text: program.stdout });
     texts.push({ surface: "stderr", location: "the program's error output (stderr)", text: program.stderr, hasStackTraces: true });
+    // Every stream is read: the sandbox's own lines too (a forged "system" line would show here).
+    if (program.system) texts.push({ surface: "stdout", location: "the sandbox's own lines in the output", text: program.system });
     const planted = { ...evidence.world.virtualFiles };
     for (const [path, text] of Object.entries(program.writtenFiles)) {
       const absolute = path.startsWith("/") ? path : `/app/${path}`;

@@ -5,7 +5,7 @@
  * never needs (the build validated the config it gets).
  */
 import type { SandboxFacet, SandboxWorld } from "./sandbox-types.ts";
-import type { TerminalFacet } from "./types.ts";
+import type { TerminalCli, TerminalFacet } from "./types.ts";
 
 const facets = import.meta.glob<{ sandbox: SandboxFacet<SandboxWorld> }>("./*/sandbox.ts");
 
@@ -23,4 +23,11 @@ export async function loadTerminalFacet(id: string): Promise<TerminalFacet> {
   const load = terminals[`./${id}/terminal.ts`];
   if (!load) throw new Error(`no terminal facet for provider '${id}' (src/providers/${id}/terminal.ts)`);
   return (await load()).terminal;
+}
+
+/** The CLIs the providers of a terminal add to its shell (`aws`), from the configs the build gave. */
+export async function terminalClis(providers: Record<string, unknown>): Promise<TerminalCli[]> {
+  const ids = Object.keys(providers).filter((id) => `./${id}/terminal.ts` in terminals);
+  const clis = await Promise.all(ids.map(async (id) => (await loadTerminalFacet(id)).createClis(providers[id])));
+  return clis.flat();
 }

@@ -8,7 +8,7 @@
  */
 import type { z } from "zod";
 import * as registered from "./registered.ts";
-import type { AnyProvider, PlaceholderKind, ScenarioView, SurfaceDeclaration } from "./types.ts";
+import type { AnyProvider, PlaceholderKind, ScenarioView, SurfaceDeclaration, TerminalCli } from "./types.ts";
 
 export const PROVIDERS = Object.values(registered);
 type Registered = (typeof PROVIDERS)[number];
@@ -73,7 +73,7 @@ export function providerById(id: string): AnyProvider | undefined {
 }
 
 /** A provider's own fields of a scenario (or manifest), by field name. */
-export function fragmentOf(provider: AnyProvider, scenario: ScenarioView, fields: z.ZodRawShape = provider.scenarioFields): Record<string, unknown> {
+export function fragmentOf(provider: AnyProvider, scenario: Readonly<Record<string, unknown>>, fields: z.ZodRawShape = provider.scenarioFields): Record<string, unknown> {
   return Object.fromEntries(Object.keys(fields).map((field) => [field, scenario[field]]));
 }
 
@@ -83,7 +83,7 @@ export function fragmentOf(provider: AnyProvider, scenario: ScenarioView, fields
  * own sandbox gets each used provider's fragment with the values the statement shows.
  */
 export function sandboxProviderConfigs(
-  source: { kind: "example"; manifest: ScenarioView } | { kind: "exercise"; scenario: ScenarioView; shown: import("../grading/placeholders.ts").PlaceholderValues },
+  source: { kind: "example"; manifest: Readonly<Record<string, unknown>> } | { kind: "exercise"; scenario: ScenarioView; shown: import("../grading/placeholders.ts").PlaceholderValues },
 ): Record<string, unknown> {
   const configs: Record<string, unknown> = {};
   for (const provider of PROVIDERS) {
@@ -104,4 +104,13 @@ export function rotationTargetsOf(scenario: ScenarioView, secret: string): Array
   return providersOf(scenario).flatMap((provider) =>
     (provider.rotationTargets?.(fragmentOf(provider, scenario) as never, secret) ?? []).map((target) => ({ provider: provider.id, ...target })),
   );
+}
+
+/** In Node (`npm run shell`, tests): the CLIs the providers of a terminal scenario add to its shell. */
+export async function terminalClisOf(scenario: Readonly<Record<string, unknown>>): Promise<TerminalCli[]> {
+  const configs = sandboxProviderConfigs({ kind: "example", manifest: scenario });
+  const clis = await Promise.all(
+    PROVIDERS.filter((provider) => provider.terminal && provider.id in configs).map(async (provider) => (await provider.terminal!()).terminal.createClis(configs[provider.id])),
+  );
+  return clis.flat();
 }

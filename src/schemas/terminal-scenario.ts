@@ -1,4 +1,5 @@
 import { z } from "astro/zod";
+import { providerExampleFields } from "../providers/registry.ts";
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A single shell line: setup and suggested commands run one at a time, like typed input. */
@@ -40,6 +41,8 @@ export const TerminalScenarioSchema = z.strictObject({
   setup: z.array(CommandLine).default([]),
   /** Shown as buttons that type the command at the prompt, and as the no-JS transcript. */
   suggested: z.array(CommandLine).default([]),
+  /** Each provider's world, as in an example's `example.json` (`aws`: the account the `aws` CLI talks to). */
+  ...providerExampleFields(),
 });
 export type TerminalScenario = z.infer<typeof TerminalScenarioSchema>;
 /** A scenario as written in its JSON file, before defaults are applied. */

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/docker-sim/index.ts";
-import { startTerminalSession } from "../../src/components/terminal/terminal-session";
+import { startTerminalSession } from "../../src/terminals/terminal-session";
 import { getTerminalScenario } from "../../src/terminals/load-terminal-scenarios";
 import { nodeScript, runtimeAppRunner } from "../../src/terminals/runtime-app-runner";
 import { SimulatedNetwork } from "../../src/runtime/index.ts";

@@ -1,4 +1,4 @@
-import type { TerminalScreen } from "../../src/components/terminal/shell-terminal";
+import type { TerminalScreen } from "../../src/terminals/shell-terminal";
 
 /**
  * A terminal screen for Node tests: a tiny VT interpreter for the sequences the shell

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { LineEditor } from "../../src/components/terminal/line-editor";
-import { CommandHistory } from "../../src/components/terminal/history";
-import { decodeInput } from "../../src/components/terminal/key-input";
-import { drawLine } from "../../src/components/terminal/line-renderer";
-import { awaitsHeredoc } from "../../src/components/terminal/heredoc";
+import { LineEditor } from "../../src/terminals/line-editor";
+import { CommandHistory } from "../../src/terminals/history";
+import { decodeInput } from "../../src/terminals/key-input";
+import { drawLine } from "../../src/terminals/line-renderer";
+import { inputContinuation, needsMoreInput } from "../../src/docker-sim/shell/parser";
 import { FakeScreen } from "./fake-screen";
 
 describe("LineEditor", () => {
@@ -102,12 +102,26 @@ describe("drawLine", () => {
   });
 });
 
-describe("awaitsHeredoc", () => {
-  it("waits for each terminator in turn", () => {
-    expect(awaitsHeredoc("cat > Dockerfile <<EOF")).toBe(true);
-    expect(awaitsHeredoc("cat > Dockerfile <<'EOF'\nFROM alpine\nEOF")).toBe(false);
-    expect(awaitsHeredoc("cat <<-END\n\tx\n\tEND")).toBe(false);
-    expect(awaitsHeredoc("cat <<A <<B\nA\n")).toBe(true);
-    expect(awaitsHeredoc("grep x <<< 'here string'")).toBe(false);
+describe("needsMoreInput: when the terminal shows bash's > prompt", () => {
+  it("waits for each heredoc's word in turn, and names the word it waits for", () => {
+    expect(needsMoreInput("cat > Dockerfile <<EOF")).toBe(true);
+    expect(needsMoreInput("cat > Dockerfile <<'EOF'\nFROM alpine\nEOF")).toBe(false);
+    expect(needsMoreInput("cat <<-END\n\tx\n\tEND")).toBe(false);
+    expect(needsMoreInput("cat <<A <<B\nA\n")).toBe(true);
+    expect(needsMoreInput("grep x <<< 'here string'")).toBe(false);
+    expect(inputContinuation("cat <<-END\nbody")).toEqual({ heredoc: { delimiter: "END", strip: true } });
+    expect(inputContinuation("cat <<'EOF'\n$HOME")).toEqual({ heredoc: { delimiter: "EOF", strip: false } });
+  });
+
+  it("waits after a trailing backslash, pipe or &&, inside quotes and open compound commands", () => {
+    for (const open of ["echo one \\", "echo a |", "true &&", "echo 'open", 'echo "open', "echo $(date", "if true; then", "for i in 1 2; do", "while true", "case x in", "f() {", "{ echo a", "(echo a", "if true; then echo; else"]) {
+      expect(needsMoreInput(open), open).toBe(true);
+    }
+  });
+
+  it("does not wait for a complete command, nor for one that is wrong beyond repair", () => {
+    for (const done of ["echo one \\\ntwo", "if true; then echo y; fi", "for i in 1; do echo $i; done", "echo 'a\nb'", "echo hi; fi", "echo )", "case x in x) echo;; esac"]) {
+      expect(needsMoreInput(done), done).toBe(false);
+    }
   });
 });

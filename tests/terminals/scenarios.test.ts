@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/docker-sim";
 import { FREE_TERMINAL, allTerminalScenarios, getTerminalScenario, parseTerminalScenario } from "../../src/terminals/load-terminal-scenarios";
-import { ScenarioSetupError, startTerminalSession } from "../../src/components/terminal/terminal-session";
-import { builtinOf } from "../../src/components/terminal/builtins";
+import { ScenarioSetupError, startTerminalSession } from "../../src/terminals/terminal-session";
+import { builtinOf } from "../../src/terminals/builtins";
 import { TerminalScenarioSchema } from "../../src/schemas/terminal-scenario";
 
 // Every scenario a lesson can embed starts here in Node exactly as the island starts it

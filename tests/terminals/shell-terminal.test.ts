@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/docker-sim";
 import { TerminalScenarioSchema } from "../../src/schemas/terminal-scenario";
 import { getTerminalScenario } from "../../src/terminals/load-terminal-scenarios";
-import { ShellTerminal, spokenForm } from "../../src/components/terminal/shell-terminal";
-import { DockerHelpIndex } from "../../src/components/terminal/docker-help";
-import { HOST_COMMANDS } from "../../src/components/terminal/builtins";
-import { startTerminalSession, type TerminalSession } from "../../src/components/terminal/terminal-session";
+import { ShellTerminal, spokenForm } from "../../src/terminals/shell-terminal";
+import { DockerHelpIndex } from "../../src/terminals/docker-help";
+import { startTerminalSession, type TerminalSession } from "../../src/terminals/terminal-session";
+import { ShellCore } from "../../src/terminals/shell-core";
 import { FakeScreen } from "./fake-screen";
 
 const docker = new DockerHelpIndex();
@@ -16,7 +16,7 @@ async function open(scenarioId?: string, cols = 200) {
   const session = await startTerminalSession(scenario, { clock: new ManualClock("2025-01-15T09:30:00.000Z") });
   const screen = new FakeScreen(cols);
   const spoken: string[] = [];
-  const shell = new ShellTerminal(screen, session, { docker, announce: (t) => spoken.push(t) });
+  const shell = new ShellTerminal(screen, session, { announce: (t) => spoken.push(t) });
   shell.start();
   const type = async (data: string) => {
     shell.input(data);
@@ -150,12 +150,21 @@ describe("completion's word lists", () => {
     expect((await docker.words(["secret", "ls"])).flags).toEqual(["--filter", "-f", "--format", "--quiet", "-q", "--help"]);
   });
 
-  it("every command completion offers exists in the host shell", async () => {
-    const { shell } = await startTerminalSession(TerminalScenarioSchema.parse({ title: "Test host" }));
-    for (const name of HOST_COMMANDS) {
-      const r = await shell.exec(`${name} --help < /dev/null`);
+  it("offers at the start of a line every command the shell runs, CLIs plugged in included, and nothing else", async () => {
+    const session = await startTerminalSession(TerminalScenarioSchema.parse({ title: "Test host" }), {
+      commands: [{ name: "aws", run: ({ argv }) => ({ stdout: `aws called with ${argv.slice(1).join(" ")}\n`, stderr: "", exitCode: 0 }) }],
+    });
+    const core = new ShellCore(session);
+    const offered = (await core.complete("", 0)).candidates;
+    for (const name of ["aws", "cat", "curl", "docker", "grep", "jq", "sed", "history", "help", "clear"]) expect(offered, name).toContain(name);
+    for (const name of offered.filter((n) => !["history", "help", "clear"].includes(n))) {
+      const r = await session.shell.exec(`${name} --help < /dev/null`);
       expect(r.stderr, name).not.toContain("command not found");
     }
+    expect((await core.complete("aw", 2)).candidates).toEqual(["awk", "aws"]);
+    expect((await core.complete("aws", 3)).text).toBe("aws ");
+    const run = await core.submit("aws sts get-caller-identity");
+    expect(run).toMatchObject({ kind: "ran", result: { stdout: "aws called with sts get-caller-identity\n", exitCode: 0 } });
   });
 });
 

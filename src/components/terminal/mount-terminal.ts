@@ -1,12 +1,12 @@
 /**
  * Replaces a <secrets-terminal>'s static transcript with the live terminal: the xterm
  * view, the suggested-command buttons, Reset, and a polite live region that reads out
- * each command's output. It hands the scenario to the engine and does nothing else.
+ * each command's output. What a line does is the terminal core's (src/terminals/); this
+ * file only wires it to the DOM.
  */
 import type { TerminalScenario } from "../../schemas/terminal-scenario";
-import { DockerHelpIndex } from "./docker-help";
-import { ShellTerminal } from "./shell-terminal";
-import { ScenarioSetupError, startTerminalSession, type TerminalSession } from "./terminal-session";
+import { ShellTerminal } from "../../terminals/shell-terminal";
+import { ScenarioSetupError, startTerminalSession, type TerminalSession } from "../../terminals/terminal-session";
 import { TerminalView } from "./terminal-view";
 import { runtimeAppRunner } from "../../terminals/runtime-app-runner";
 
@@ -14,14 +14,15 @@ import { runtimeAppRunner } from "../../terminals/runtime-app-runner";
 export interface TerminalConfig {
   id: string;
   scenario: TerminalScenario;
+  /** Provider id -> config, for the providers whose CLIs this terminal has (`aws`). */
+  providers: Record<string, unknown>;
 }
-
-// Completion's view of the docker CLI is the same for every terminal on a page.
-const dockerHelp = new DockerHelpIndex();
 
 // `node app.js` in a container runs in the page's shared runtime. Imported on first use, so the
 // terminal's own chunk stays free of the runtime and pages that never run an app never load it.
 const appRunner = runtimeAppRunner(async () => (await import("../sandbox/page-services")).pageServices().runtime);
+// `curl` reaches the page's simulated network (the payments API...), loaded on the first request.
+const network = async (request: Request): Promise<Response> => (await import("../sandbox/page-services")).pageServices().network.handle(request);
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -33,12 +34,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
  * A host from the scenario; if its setup fails (a broken scenario: vitest should have
  * caught it), the learner still gets a working empty host and a note saying why.
  */
-async function startOrExplain(scenario: TerminalScenario): Promise<{ session: TerminalSession; notice?: string }> {
+async function startOrExplain(scenario: TerminalScenario, providers: Record<string, unknown>): Promise<{ session: TerminalSession; notice?: string }> {
+  // The CLIs the scenario's providers add (`aws`), each loaded with its provider's facet.
+  const commands = Object.keys(providers).length > 0 ? await (await import("../../providers/page-facets")).terminalClis(providers) : [];
   try {
-    return { session: await startTerminalSession(scenario, { appRunner }) };
+    return { session: await startTerminalSession(scenario, { appRunner, network, commands }) };
   } catch (err) {
     const why = err instanceof ScenarioSetupError ? `"${err.command}" exited with ${err.result.exitCode}` : String(err);
-    const session = await startTerminalSession({ ...scenario, setup: [], swarm: false }, { appRunner });
+    const session = await startTerminalSession({ ...scenario, setup: [], swarm: false }, { appRunner, network, commands });
     return { session, notice: `This scenario's setup failed (${why}); you have an empty host instead.` };
   }
 }
@@ -47,11 +50,11 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
   const configEl = host.querySelector<HTMLScriptElement>("script.terminal-config");
   if (!configEl?.textContent || host.querySelector(".terminal-ui")) return;
   // Validated at build time; not parsed again here, which keeps zod out of the page's JavaScript.
-  const { id, scenario } = JSON.parse(configEl.textContent) as TerminalConfig;
+  const { id, scenario, providers } = JSON.parse(configEl.textContent) as TerminalConfig;
   const uid = host.id || `terminal-${id}`;
   const large = host.classList.contains("large");
   const rows = Number(host.dataset.rows) || (large ? 12 : 14);
-  const first = await startOrExplain(scenario);
+  const first = await startOrExplain(scenario, providers);
   if (host.querySelector(".terminal-ui")) return; // mounted meanwhile
 
   const hint = el("p", { className: "terminal-hint", id: `${uid}-hint`, textContent: "Click the terminal (or Tab to it) and type. Tab completes, Up/Down recall commands, Ctrl+C cancels. To move on with the keyboard: Esc, then Tab." });
@@ -71,7 +74,6 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
 
   const view = new TerminalView(screenHost, { fontSize: large ? 22 : 14, rows, label: `Terminal input: ${scenario.title}` });
   const shell = new ShellTerminal(view, first.session, {
-    docker: dockerHelp,
     // Replace, not append: the region reads out the latest command's output only.
     announce: (text) => (live.textContent = text),
     onCommand: (line, result) => host.dispatchEvent(new CustomEvent("terminal:command", { detail: { line, ...result }, bubbles: true })),
@@ -102,7 +104,7 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
     let notice = "Reset: a fresh host from the scenario.";
     void shell
       .replaceSession(async () => {
-        const next = await startOrExplain(scenario);
+        const next = await startOrExplain(scenario, providers);
         notice = next.notice ?? notice;
         return { session: next.session, notice };
       })

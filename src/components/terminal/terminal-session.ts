@@ -1,47 +1,5 @@
 /**
- * A simulated Docker host started from a scenario: files written, swarm initialised,
- * setup commands run. Plain TypeScript with no DOM, so vitest starts every scenario
- * in Node exactly as the island does in the page.
+ * Moved to src/terminals/terminal-session.ts (the terminal core shared by the page and `npm run
+ * shell`); this re-export keeps the importers outside the terminal's files working until they move.
  */
-import { DockerEngine, createDockerShell, type AppRunner, type Clock, type CommandResult, type DockerShell } from "../../docker-sim/index.ts";
-import type { TerminalScenario } from "../../schemas/terminal-scenario.ts";
-
-export interface TerminalSession {
-  readonly engine: DockerEngine;
-  readonly shell: DockerShell;
-}
-
-/** A setup command that did not exit 0: the scenario is broken, not the learner. */
-export class ScenarioSetupError extends Error {
-  override name = "ScenarioSetupError";
-  constructor(
-    readonly command: string,
-    readonly result: CommandResult,
-  ) {
-    super(`setup command failed (exit ${result.exitCode}): ${command}\n${result.stdout}${result.stderr}`.trimEnd());
-  }
-}
-
-/** Relative host paths in a scenario are relative to its cwd, as they would be in the shell. */
-function hostPath(cwd: string, path: string): string {
-  return path.startsWith("/") ? path : `${cwd.replace(/\/$/, "")}/${path.replace(/^\.\//, "")}`;
-}
-
-export interface TerminalSessionOptions {
-  clock?: Clock;
-  /** Runs `node app.js` container processes (the page's or Node's TypeScript runtime); none: they just keep running. */
-  appRunner?: AppRunner;
-}
-
-export async function startTerminalSession(scenario: TerminalScenario, options: TerminalSessionOptions = {}): Promise<TerminalSession> {
-  const engine = new DockerEngine({ clock: options.clock, appRunner: options.appRunner });
-  engine.host.mkdir(scenario.cwd, { parents: true });
-  for (const [path, text] of Object.entries(scenario.files)) engine.host.writeFile(hostPath(scenario.cwd, path), text, { parents: true });
-  const shell = createDockerShell(engine, { cwd: scenario.cwd, env: scenario.env });
-  const setup = scenario.swarm ? ["docker swarm init", ...scenario.setup] : scenario.setup;
-  for (const command of setup) {
-    const result = await shell.exec(command);
-    if (result.exitCode !== 0) throw new ScenarioSetupError(command, result);
-  }
-  return { engine, shell };
-}
+export { ScenarioSetupError, startTerminalSession, type TerminalSession, type TerminalSessionOptions } from "../../terminals/terminal-session.ts";

@@ -6,7 +6,7 @@
 import { Terminal, type ITheme } from "@xterm/xterm";
 import { FitAddon } from "@xterm/addon-fit";
 import "@xterm/xterm/css/xterm.css";
-import type { TerminalScreen } from "./shell-terminal";
+import type { TerminalScreen } from "../../terminals/shell-terminal";
 
 export interface TerminalViewOptions {
   /** Font size in px (default 14; 22 for projectors). */

@@ -8,7 +8,7 @@
  * the event loop (the page stays responsive and a Ctrl+C can arrive), and an aborted signal
  * ends the line with status 130. Limits (see limits.ts) end runaways with a message.
  */
-import type { AndOr, Command, List, Pipeline, Redirect, SimpleCommand, TestExpr, Word } from "./ast.ts";
+import type { AndOr, Command, FunctionDef, List, Pipeline, Redirect, SimpleCommand, TestExpr, Word } from "./ast.ts";
 import { ShellInputLimitError, ShellSyntaxError } from "./lexer.ts";
 import { parseScript } from "./parser.ts";
 import { ExpansionError, expandJoined, expandPattern, expandText, expandWord, type ExpandContext } from "./expand.ts";
@@ -18,7 +18,7 @@ import { binaryTest, evaluateTest, unaryTest } from "./test-expression.ts";
 import { BufferSink, Input, TeeSink, type IO, type OutputChunk, type Sink } from "./io.ts";
 import { AbortLine, BreakSignal, ContinueSignal, ExitSignal, InterruptSignal, ReturnSignal } from "./signals.ts";
 import { DEFAULT_LIMITS, formatBytes, type ShellLimits } from "./limits.ts";
-import type { CommandContext, CommandRegistry, CommandResult, ShellControl, ShellFlavor } from "./types.ts";
+import type { CommandContext, CommandRegistry, CommandResult, NetworkHandler, ShellControl, ShellFlavor } from "./types.ts";
 import { ROOT, type Credentials } from "../fs/access-fs.ts";
 import { findUser } from "../fs/accounts.ts";
 import { FsError, type FileSystem } from "../fs/file-system.ts";
@@ -41,6 +41,10 @@ export interface ShellOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** The clock `date` reads (default: the wall clock). */
   now?: () => Date;
+  /** The learner's prompt (not `sh -c` or a build step): background jobs announce themselves, `[1] 4243`. */
+  interactive?: boolean;
+  /** The simulated network `curl` reaches (none: every host fails to resolve). */
+  network?: NetworkHandler;
 }
 
 export interface RunOptions {
@@ -51,18 +55,34 @@ export interface RunOptions {
   onOutput?: (chunk: OutputChunk) => void;
 }
 
-/** What one top-level run shares with every subshell, function and `sh -c` inside it. */
+/** What one top-level run shares with every subshell, function, `sh -c` and job inside it. */
 interface RunContext {
   signal?: AbortSignal;
-  lastYield: number;
-  processes: number;
   subshellDepth: number;
+  /** Set when a limit ends the line (a fork bomb in a job): every other part of it stops too. */
+  line: { fatal?: AbortLine };
+}
+
+/** A background job (`cmd &`): it runs beside the prompt, until it ends or `kill %N`. */
+interface Job {
+  id: number;
+  pid: number;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+/** What a shell shares with all its subshells and jobs: the process table and the event loop's clock. */
+interface HostState {
+  processes: number;
+  lastYield: number;
+  jobs: Map<number, Job>;
+  nextPid: number;
 }
 
 /** The commands the interpreter answers itself, because they change the shell's own state. */
 const BUILTINS = new Set([
   ":", "true", "false", "exit", "return", "break", "continue", "local", "declare", "typeset", "readonly", "set", "shift", "eval", "source", ".",
-  "exec", "read", "test", "[", "let", "type", "command", "wait", "trap", "shopt", "ulimit", "export", "unset", "cd", "pwd", "echo", "printf",
+  "exec", "read", "test", "[", "let", "type", "command", "wait", "kill", "jobs", "trap", "shopt", "ulimit", "export", "unset", "cd", "pwd", "echo", "printf",
 ]);
 /** Builtins a registry command of the same name stands in for (cd, echo...): the registry's wording wins. */
 const REGISTRY_FIRST = new Set(["cd", "pwd", "echo", "printf", "true", "false"]);
@@ -79,6 +99,7 @@ export class ShellInterpreter implements ShellControl {
   cwd: string;
   private readonly options: ShellOptions;
   private varMap = new Map<string, string>();
+  private readonlyVars = new Set<string>();
   private exported = new Set<string>();
   private functions = new Map<string, Command>();
   private positionals: string[] = [];
@@ -93,6 +114,7 @@ export class ShellInterpreter implements ShellControl {
   private loopDepth = 0;
   private functionDepth = 0;
   private rc: RunContext | undefined;
+  private host: HostState = { processes: 0, lastYield: now(), jobs: new Map(), nextPid: 4242 };
 
   constructor(options: ShellOptions) {
     this.options = options;
@@ -128,6 +150,7 @@ export class ShellInterpreter implements ShellControl {
   }
 
   setVar(name: string, value: string, exported = false): void {
+    if (this.readonlyVars.has(name)) throw new ExpansionError(`${name}: readonly variable`);
     if (value.length > this.limits.maxVariableLength) {
       throw new AbortLine(`${this.shellName}: ${name}: value too long: ${value.length} characters (the simulated shell holds at most ${this.limits.maxVariableLength} in one variable)`);
     }
@@ -154,6 +177,7 @@ export class ShellInterpreter implements ShellControl {
   async runScript(source: string, options: { stdin?: string; env?: ReadonlyMap<string, string>; args?: readonly string[] } = {}): Promise<CommandResult> {
     const child = new ShellInterpreter({ ...this.options, cwd: this.cwd, env: options.env ?? this.environment });
     child.positionals = [...(options.args ?? [])];
+    child.host = this.host;
     if (this.rc) {
       if (this.rc.subshellDepth >= this.limits.maxSubshellDepth) throw new AbortLine(`${this.shellName}: maximum shell nesting level exceeded (${this.limits.maxSubshellDepth})`);
       child.rc = this.rc;
@@ -171,7 +195,7 @@ export class ShellInterpreter implements ShellControl {
   async run(source: string, stdinOrOptions: string | RunOptions = ""): Promise<CommandResult> {
     const options: RunOptions = typeof stdinOrOptions === "string" ? { stdin: stdinOrOptions } : stdinOrOptions;
     const outer = this.rc;
-    this.rc = { signal: options.signal, lastYield: now(), processes: 0, subshellDepth: 0 };
+    this.rc = { signal: options.signal, subshellDepth: 0, line: {} };
     const stdout = new BufferSink(this.limits.maxOutputLength);
     const stderr = new BufferSink(this.limits.maxOutputLength);
     const io: IO = { stdin: new Input(options.stdin ?? ""), out: new TeeSink(stdout, "stdout", options.onOutput), err: new TeeSink(stderr, "stderr", options.onOutput) };
@@ -222,7 +246,7 @@ export class ShellInterpreter implements ShellControl {
         // break/continue outside any loop here: bash ignores them.
       } else if (top && e instanceof InterruptSignal) this.lastExit = 130;
       else if (top && e instanceof AbortLine) {
-        io.err.write(`${e.message}\n`);
+        if (e.message) io.err.write(`${e.message}\n`);
         this.lastExit = e.code;
       } else throw e;
     }
@@ -233,12 +257,18 @@ export class ShellInterpreter implements ShellControl {
   private async tick(): Promise<void> {
     const rc = this.rc;
     if (!rc) return;
-    if (rc.signal?.aborted) throw new InterruptSignal();
-    if (now() - rc.lastYield >= this.limits.sliceMs) {
+    this.checkStop(rc);
+    if (now() - this.host.lastYield >= this.limits.sliceMs) {
       await yieldToEventLoop();
-      rc.lastYield = now();
-      if (rc.signal?.aborted) throw new InterruptSignal();
+      this.host.lastYield = now();
+      this.checkStop(rc);
     }
+  }
+
+  private checkStop(rc: RunContext): void {
+    if (rc.signal?.aborted) throw new InterruptSignal();
+    // Another part of the line (a job) hit a limit and said so: this part ends quietly.
+    if (rc.line.fatal) throw new AbortLine("", rc.line.fatal.code);
   }
 
   private async runList(list: List, io: IO): Promise<number> {
@@ -247,9 +277,9 @@ export class ShellInterpreter implements ShellControl {
   }
 
   private async runAndOr(item: AndOr, io: IO): Promise<number> {
+    if (item.background) return this.startJob(item, io);
     const last = item.rest.length;
-    if (item.background) this.enterProcess();
-    try {
+    {
       this.conditionDepth += last > 0 ? 1 : 0;
       let code: number;
       try {
@@ -268,23 +298,60 @@ export class ShellInterpreter implements ShellControl {
           if (!isLast) this.conditionDepth--;
         }
       }
-      if (item.background) this.lastExit = 0;
       return this.lastExit;
-    } finally {
-      if (item.background) this.leaveProcess();
     }
   }
 
-  private enterProcess(): void {
+  /**
+   * `cmd &`: a subshell that runs beside whatever comes next, as bash's background job does. The
+   * interactive shell prints `[1] 4243`; the job's output reaches the terminal as it is written. A
+   * limit it hits (a fork bomb) ends the whole line with its message.
+   */
+  private startJob(item: AndOr, io: IO): number {
     const rc = this.rc;
-    if (!rc) return;
-    if (++rc.processes > this.limits.maxProcesses) {
-      rc.processes--;
+    this.enterProcess();
+    const host = this.host;
+    const controller = new AbortController();
+    const child = this.fork();
+    const signals = [controller.signal, ...(rc?.signal ? [rc.signal] : [])];
+    child.rc = rc ? { ...rc, signal: signals.length > 1 ? AbortSignal.any(signals) : controller.signal } : undefined;
+    // bash numbers jobs from 1 again once none is left.
+    const id = Math.max(0, ...host.jobs.keys()) + 1;
+    const pid = host.nextPid++;
+    const sh = this.shellName;
+    const done = (async () => {
+      // Start on a later turn: the line goes on first, as the shell does not wait for its jobs.
+      await Promise.resolve();
+      try {
+        await child.runInSubshell((cio) => child.runAndOr({ ...item, background: false }, cio), io);
+      } catch (e) {
+        if (e instanceof AbortLine) {
+          if (e.message && rc && !rc.line.fatal) {
+            rc.line.fatal = e;
+            io.err.write(`${e.message}\n`);
+          }
+        } else if (!(e instanceof InterruptSignal)) io.err.write(`${sh}: ${e instanceof Error ? e.message : String(e)}\n`);
+      } finally {
+        // The line that started the job may be over: the count is the host's, not the line's.
+        host.processes--;
+        host.jobs.delete(id);
+      }
+    })();
+    host.jobs.set(id, { id, pid, controller, done });
+    if (this.options.interactive && this.functionDepth === 0 && (rc?.subshellDepth ?? 0) === 0) io.err.write(`[${id}] ${pid}\n`);
+    return (this.lastExit = 0);
+  }
+
+  private enterProcess(): void {
+    if (!this.rc) return;
+    const host = this.host;
+    if (++host.processes > this.limits.maxProcesses) {
+      host.processes--;
       throw new AbortLine(`${this.shellName}: fork: retry: Resource temporarily unavailable\n${this.shellName}: fork: Resource temporarily unavailable (the simulated host allows ${this.limits.maxProcesses} processes at once)`, 254);
     }
   }
   private leaveProcess(): void {
-    if (this.rc) this.rc.processes--;
+    if (this.rc) this.host.processes--;
   }
 
   private async runPipeline(p: Pipeline, io: IO): Promise<number> {
@@ -325,6 +392,7 @@ export class ShellInterpreter implements ShellControl {
     const child = new ShellInterpreter({ ...this.options, cwd: this.cwd, env: {} });
     child.varMap = new Map(this.varMap);
     child.exported = new Set(this.exported);
+    child.readonlyVars = new Set(this.readonlyVars);
     child.functions = new Map(this.functions);
     child.positionals = [...this.positionals];
     child.lastExit = this.lastExit;
@@ -335,6 +403,7 @@ export class ShellInterpreter implements ShellControl {
     child.conditionDepth = this.conditionDepth;
     child.functionDepth = this.functionDepth;
     child.rc = this.rc;
+    child.host = this.host;
     return child;
   }
 
@@ -355,6 +424,11 @@ export class ShellInterpreter implements ShellControl {
       this.functions.set(cmd.name, cmd.body);
       return (this.lastExit = 0);
     }
+    // A failed expansion anywhere in the compound (a `for` list, a `case` word, a redirect target) discards the line.
+    return this.guardExpansion(io, () => this.runCompound(cmd, io));
+  }
+
+  private async runCompound(cmd: Exclude<Command, SimpleCommand | FunctionDef>, io: IO): Promise<number> {
     return this.withRedirects(cmd.redirects, io, async (rio) => {
       switch (cmd.type) {
         case "group": return this.runList(cmd.body, rio);
@@ -585,22 +659,19 @@ export class ShellInterpreter implements ShellControl {
     return expandWord(word, this.expandContext(io));
   }
 
-  /** Expand, reporting a failed expansion (`${X:?}`, `1/0`) as bash does: the command does not run. */
-  private async guardExpansion<T>(io: IO, work: () => Promise<T>): Promise<T | undefined> {
+  /**
+   * Expand, reporting a failed expansion (`${X:?}`, `$((1/0))`) as bash does: the message, then the
+   * rest of the line is discarded (an interactive bash jumps back to the prompt with status 1; a
+   * script or subshell ends there).
+   */
+  private async guardExpansion<T>(io: IO, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (e) {
-      if (e instanceof ExpansionError || e instanceof ArithmeticError) {
+      if (e instanceof ExpansionError || e instanceof ArithmeticError || e instanceof ShellSyntaxError) {
         io.err.write(`${this.shellName}: ${e.message}\n`);
         this.lastExit = 1;
-        // A failed expansion ends a non-interactive shell (and `set -e` scripts) in bash.
-        if (this.errexit && this.conditionDepth === 0) throw new ExitSignal(1);
-        return undefined;
-      }
-      if (e instanceof ShellSyntaxError) {
-        io.err.write(`${this.shellName}: ${e.message}\n`);
-        this.lastExit = 1;
-        return undefined;
+        throw new ExitSignal(1);
       }
       throw e;
     }
@@ -616,19 +687,20 @@ export class ShellInterpreter implements ShellControl {
       for (const a of cmd.assignments) assigned.set(a.name, await expandJoined(a.value, ectx));
       return { argv, assigned };
     });
-    if (!expanded) return this.lastExit;
     const { argv, assigned } = expanded;
 
     if (argv.length === 0) {
       // With no command, the status is that of the last command substitution (or 0).
       const substituted = cmd.assignments.some((a) => a.value.parts.some((p) => p.kind === "subst"));
       const status = substituted ? this.lastExit : 0;
-      for (const [k, v] of assigned) this.assignVar(k, v);
       // Redirections alone still create or truncate files (`> file`).
-      return this.withRedirects(cmd.redirects, io, async () => (this.lastExit = status));
+      return this.guardExpansion(io, async () => {
+        for (const [k, v] of assigned) this.assignVar(k, v);
+        return this.withRedirects(cmd.redirects, io, async () => (this.lastExit = status));
+      });
     }
     if (this.xtrace) io.err.write(`+ ${[...[...assigned].map(([k, v]) => `${k}=${v}`), ...argv].join(" ")}\n`);
-    return this.withRedirects(cmd.redirects, io, async (rio) => (this.lastExit = await this.invoke(argv, assigned, rio)));
+    return this.guardExpansion(io, () => this.withRedirects(cmd.redirects, io, async (rio) => (this.lastExit = await this.invoke(argv, assigned, rio))));
   }
 
   /** Run argv: a function, a builtin, a registered command, or a script by path. */
@@ -645,11 +717,15 @@ export class ShellInterpreter implements ShellControl {
     if (registered) {
       const env = this.environment;
       for (const [k, v] of assigned) env.set(k, v);
+      // stdin is read only by a command that asks for it: `echo` in `while read` leaves the rest for `read`.
+      let stdin: string | undefined;
       const ctx: CommandContext = {
         fs: this.fs,
         cwd: this.cwd,
         env,
-        stdin: io.stdin.rest(),
+        get stdin() {
+          return (stdin ??= io.stdin.rest());
+        },
         flavor: this.flavor,
         shell: this,
         user: this.user,
@@ -658,6 +734,7 @@ export class ShellInterpreter implements ShellControl {
         sleep: (ms) => this.sleep(ms),
         outputLimit: this.limits.maxOutputLength,
         now: () => (this.options.now ?? (() => new Date()))(),
+        network: this.options.network,
       };
       const result = await registered.execute(args, ctx);
       io.out.write(result.stdout);
@@ -734,6 +811,8 @@ export class ShellInterpreter implements ShellControl {
       this.positionals = savedArgs;
       this.localScopes.pop();
       for (const [k, saved] of scope) {
+        // A `local -r` ends with its function.
+        this.readonlyVars.delete(k);
         if (saved.value === undefined) this.varMap.delete(k);
         else this.varMap.set(k, saved.value);
         if (saved.exported) this.exported.add(k);
@@ -828,7 +907,30 @@ export class ShellInterpreter implements ShellControl {
       case ":":
       case "true": return 0;
       case "false": return 1;
-      case "wait":
+      case "wait": {
+        // Wait for the jobs named (%N or a pid), or all of them.
+        const jobs = args.length === 0 ? [...this.host.jobs.values()] : args.map((a) => this.findJob(a)).filter((j): j is Job => j !== undefined);
+        await Promise.all(jobs.map((j) => j.done));
+        return 0;
+      }
+      case "kill": {
+        const targets = args.filter((a, k) => !/^-/.test(a) && !(args[k - 1] === "-s" || args[k - 1] === "-n"));
+        if (targets.length === 0) return err(`${sh}: kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]`, 2);
+        let status = 0;
+        for (const t of targets) {
+          const job = this.findJob(t);
+          if (job) job.controller.abort();
+          else {
+            io.err.write(t.startsWith("%") ? `${sh}: kill: ${t}: no such job\n` : /^[0-9]+$/.test(t) ? `${sh}: kill: (${t}) - No such process\n` : `${sh}: kill: ${t}: arguments must be process or job IDs\n`);
+            status = 1;
+          }
+        }
+        return status;
+      }
+      case "jobs": {
+        io.out.write([...this.host.jobs.values()].map((j) => `[${j.id}]  Running                 (pid ${j.pid})\n`).join(""));
+        return 0;
+      }
       case "trap":
       case "shopt":
       case "ulimit": return 0;
@@ -863,6 +965,7 @@ export class ShellInterpreter implements ShellControl {
           if (!scope.has(n)) scope.set(n, { value: this.varMap.get(n), exported: this.exported.has(n) });
           if (eq !== -1) this.setVar(n, a.slice(eq + 1));
           else if (!this.varMap.has(n)) this.varMap.set(n, "");
+          if (args.some((x) => /^-[a-z]*r/.test(x))) this.readonlyVars.add(n);
         }
         return 0;
       }
@@ -887,6 +990,7 @@ export class ShellInterpreter implements ShellControl {
           if (scope && !scope.has(n)) scope.set(n, { value: this.varMap.get(n), exported: this.exported.has(n) });
           if (eq !== -1) this.setVar(n, a.slice(eq + 1));
           if (flags.includes("x")) this.exported.add(n);
+          if (name === "readonly" || flags.includes("r")) this.readonlyVars.add(n);
         }
         return 0;
       }
@@ -912,12 +1016,16 @@ export class ShellInterpreter implements ShellControl {
       }
       case "unset": {
         const fnMode = args.includes("-f");
+        let status = 0;
         for (const a of args.filter((x) => !x.startsWith("-"))) {
           if (fnMode) this.functions.delete(a);
-          else if (this.varMap.has(a)) this.unsetVar(a);
+          else if (this.readonlyVars.has(a)) {
+            io.err.write(`${sh}: unset: ${a}: cannot unset: readonly variable\n`);
+            status = 1;
+          } else if (this.varMap.has(a)) this.unsetVar(a);
           else this.functions.delete(a);
         }
-        return 0;
+        return status;
       }
       case "set": {
         if (args.length === 0) {
@@ -1061,6 +1169,15 @@ export class ShellInterpreter implements ShellControl {
         return status;
       }
     }
+    return undefined;
+  }
+
+  /** `%1`, `%%`, `%+` or a job's pid. */
+  private findJob(spec: string): Job | undefined {
+    const jobs = [...this.host.jobs.values()];
+    if (spec === "%%" || spec === "%+" || spec === "%") return jobs[jobs.length - 1];
+    if (/^%[0-9]+$/.test(spec)) return this.host.jobs.get(Number(spec.slice(1)));
+    if (/^[0-9]+$/.test(spec)) return jobs.find((j) => j.pid === Number(spec));
     return undefined;
   }
 

@@ -22,10 +22,13 @@ export class ShellSyntaxError extends Error {
    * an interactive shell asks for another line (`> `) instead of reporting it.
    */
   readonly incomplete: boolean;
-  constructor(message: string, incomplete = false) {
+  /** The input ended inside this here-document: only a line equal to its word can complete it. */
+  readonly heredoc?: { delimiter: string; strip: boolean };
+  constructor(message: string, incomplete = false, heredoc?: { delimiter: string; strip: boolean }) {
     super(message);
     this.name = "ShellSyntaxError";
     this.incomplete = incomplete;
+    if (heredoc) this.heredoc = heredoc;
   }
 }
 
@@ -55,7 +58,7 @@ export function tokenize(input: string, options: LexOptions = {}): Token[] {
       const lines: string[] = [];
       let size = 0;
       for (;;) {
-        if (i >= input.length) throw new ShellSyntaxError(`warning: here-document delimited by end-of-file (wanted \`${doc.delimiter}')`, true);
+        if (i >= input.length) throw new ShellSyntaxError(`warning: here-document delimited by end-of-file (wanted \`${doc.delimiter}')`, true, { delimiter: doc.delimiter, strip: doc.strip });
         const end = input.indexOf("\n", i);
         const line = end === -1 ? input.slice(i) : input.slice(i, end);
         i = end === -1 ? input.length : end + 1;

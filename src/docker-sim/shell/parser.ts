@@ -385,7 +385,11 @@ export function parseScript(source: string, options: LexOptions = {}): Script {
         continue;
       }
       if (t.type === "op") {
-        if (t.op === "(" && cmd.words.length > 0) throw unexpected(t);
+        if (t.op === "(" && cmd.words.length > 0) {
+          // `name (` reads as the start of a function definition: bash names what follows the `(`.
+          if (cmd.words.length === 1 && cmd.assignments.length === 0) throw missingTarget(peek(1));
+          throw unexpected(t);
+        }
         const redirect = parseRedirect(t.op);
         if (!redirect) break;
         cmd.redirects.push(redirect);
@@ -449,10 +453,23 @@ export function parseScript(source: string, options: LexOptions = {}): Script {
  * an open quote, heredoc, `if`/`for`/`while`/`case`/`{`, a trailing `|`, `&&` or `\`.
  */
 export function needsMoreInput(source: string, options: LexOptions = {}): boolean {
+  return inputContinuation(source, options) !== false;
+}
+
+/** What an interactive shell still waits for; `false` when `source` is complete (or wrong past repair). */
+export type InputContinuation = false | { heredoc?: { delimiter: string; strip: boolean } };
+
+/**
+ * Like `needsMoreInput`, and when the input stopped inside a here-document, its closing word: a
+ * terminal reading a 5 000-line heredoc compares each line with it instead of parsing the whole
+ * script again per line.
+ */
+export function inputContinuation(source: string, options: LexOptions = {}): InputContinuation {
   try {
     parseScript(source, options);
     return false;
   } catch (e) {
-    return e instanceof ShellSyntaxError && e.incomplete;
+    if (!(e instanceof ShellSyntaxError) || !e.incomplete) return false;
+    return e.heredoc ? { heredoc: e.heredoc } : {};
   }
 }

@@ -1,5 +1,5 @@
 /** The command sets of the two kinds of shell: the learner's host and a container (or build step). */
-import type { ShellCommand } from "./types.ts";
+import { fail, type ShellCommand } from "./types.ts";
 import { catCommand, cpCommand, lsCommand, mkdirCommand, rmCommand, statCommand, touchCommand } from "./commands/file-commands.ts";
 import { base64Command, echoCommand, grepCommand, headCommand, printfCommand, tailCommand, trCommand, wcCommand } from "./commands/text-commands.ts";
 import {
@@ -22,6 +22,7 @@ import {
   sleepCommand, sortCommand, teeCommand, uniqCommand, xargsCommand, yesCommand,
 } from "./commands/filter-commands.ts";
 import { jqCommand } from "./commands/jq.ts";
+import { curlCommand } from "./commands/curl.ts";
 import { createNpmCommand, nodeCommand, type NpmInstallRecord } from "./commands/npm.ts";
 
 const coreCommands: readonly ShellCommand[] = [
@@ -33,12 +34,27 @@ const coreCommands: readonly ShellCommand[] = [
   dateCommand, sedCommand, awkCommand, lnCommand, dfCommand,
 ];
 
-/** Inside an image: BusyBox tools, plus node/npm (node images; harmless elsewhere). */
+/** Where an image keeps bash, if it ships one (Debian and Ubuntu based images do; Alpine and BusyBox do not). */
+const BASH_PATHS = ["/bin/bash", "/usr/bin/bash"];
+
+/**
+ * `bash` inside a container runs only where the image has it: on Alpine, `sh -c bash` says
+ * `sh: bash: not found` (exit 127), as BusyBox's ash does.
+ */
+export const containerBashCommand: ShellCommand = {
+  name: "bash",
+  execute(args, ctx) {
+    if (!BASH_PATHS.some((p) => ctx.fs.stat(p)?.kind === "file")) return fail(`${ctx.flavor === "gnu" ? "bash" : "sh"}: bash: not found`, 127);
+    return shCommand.execute(args, ctx);
+  },
+};
+
+/** Inside an image: BusyBox tools, plus node/npm (node images; harmless elsewhere), and bash where the image has it. */
 export function containerCommands(onNpmInstall?: (record: NpmInstallRecord) => void): ShellCommand[] {
-  return [...coreCommands, createNpmCommand(onNpmInstall), nodeCommand];
+  return [...coreCommands, containerBashCommand, createNpmCommand(onNpmInstall), nodeCommand];
 }
 
 /** On the learner's host; the `docker` command is added by the CLI. */
 export function hostCommands(): ShellCommand[] {
-  return [...coreCommands, { ...shCommand, name: "bash" }, opensslCommand, jqCommand];
+  return [...coreCommands, { ...shCommand, name: "bash" }, opensslCommand, jqCommand, curlCommand];
 }

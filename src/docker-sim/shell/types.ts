@@ -48,7 +48,12 @@ export interface CommandContext {
   readonly outputLimit?: number;
   /** The shell's clock, for `date`. */
   now?(): Date;
+  /** The simulated network (`curl`): a fetch-shaped handler that knows only the simulated hosts. */
+  readonly network?: NetworkHandler;
 }
+
+/** A fetch-shaped server for the simulated hosts; rejects for a host that does not exist. */
+export type NetworkHandler = (request: Request) => Promise<Response>;
 
 export interface ShellCommand {
   readonly name: string;

@@ -4,7 +4,7 @@
  */
 import { FsError } from "../../fs/file-system.ts";
 import { resolvePath } from "../../fs/path.ts";
-import type { CommandContext } from "../types.ts";
+import type { CommandContext, CommandResult } from "../types.ts";
 
 export interface NamedInput {
   /** The file as named, or "(standard input)" (grep prints it with several inputs). */
@@ -40,4 +40,34 @@ export function lines(text: string): string[] {
   const ls = text.split("\n");
   if (ls[ls.length - 1] === "") ls.pop();
   return ls;
+}
+
+/**
+ * A command's two streams in the order it writes them: `cat a nope b` shows a's text, the error,
+ * then b's, as the real tool does. Written through the shell as they happen when it listens
+ * (`ctx.write`); otherwise (a container's main process) collected into the result.
+ */
+export class CommandOutput {
+  #stdout = "";
+  #stderr = "";
+  constructor(private readonly ctx: Pick<CommandContext, "write">) {}
+  out(text: string): void {
+    if (!text) return;
+    if (this.ctx.write) this.ctx.write("stdout", text);
+    else this.#stdout += text;
+  }
+  err(text: string): void {
+    if (!text) return;
+    if (this.ctx.write) this.ctx.write("stderr", text);
+    else this.#stderr += text;
+  }
+  /** Whether anything went to stderr (most tools then exit non-zero). */
+  failed = false;
+  error(text: string): void {
+    this.failed = true;
+    this.err(text);
+  }
+  result(exitCode: number): CommandResult {
+    return { stdout: this.#stdout, stderr: this.#stderr, exitCode };
+  }
 }

@@ -2,6 +2,7 @@
 import { FsError } from "../../fs/file-system.ts";
 import { basename, resolvePath } from "../../fs/path.ts";
 import { fail, ok, type CommandContext, type CommandResult, type ShellCommand } from "../types.ts";
+import { CommandOutput } from "./command-input.ts";
 import { groupName, longListing, modeString, octalMode, userName } from "./file-listing.ts";
 
 /** Split `-la` style short options from operands (stops at `--`). */
@@ -31,35 +32,46 @@ function shortOptions(args: string[]): { flags: Set<string>; operands: string[];
 
 const p = (ctx: CommandContext, path: string): string => resolvePath(ctx.cwd, path);
 
+/** Bytes from an endless device, as text of char codes 0-255, up to `n` (what the shell's output limit lets through). */
+function deviceBytes(device: string, n: number): string {
+  if (device === "/dev/zero") return "\0".repeat(n);
+  const bytes = new Uint8Array(n);
+  const c = globalThis.crypto;
+  for (let k = 0; k < n; k += 65536) {
+    const part = bytes.subarray(k, Math.min(n, k + 65536));
+    if (c?.getRandomValues) c.getRandomValues(part);
+    else for (let j = 0; j < part.length; j++) part[j] = (Math.random() * 256) | 0;
+  }
+  let text = "";
+  for (let k = 0; k < n; k += 8192) text += String.fromCharCode(...bytes.subarray(k, Math.min(n, k + 8192)));
+  return text;
+}
+
 export const catCommand: ShellCommand = {
   name: "cat",
   execute(args, ctx) {
     const files = args.filter((a) => a !== "--");
     if (files.length === 0) return ok(ctx.stdin);
-    let stdout = "";
-    let stderr = "";
+    const out = new CommandOutput(ctx);
     for (const f of files) {
       if (f === "-") {
-        stdout += ctx.stdin;
+        out.out(ctx.stdin);
         continue;
       }
       if (f === "/dev/urandom" || f === "/dev/random" || f === "/dev/zero") {
         // Endless devices: read until the line's output limit is full; the shell says it stopped there.
-        const n = (ctx.outputLimit ?? 1024 * 1024) + 1;
-        let bytes = "";
-        for (let k = 0; k < n; k++) bytes += f === "/dev/zero" ? "\0" : String.fromCharCode((Math.random() * 256) | 0);
-        stdout += bytes;
+        out.out(deviceBytes(f, (ctx.outputLimit ?? 1024 * 1024) + 1));
         continue;
       }
       try {
-        stdout += ctx.fs.readFile(p(ctx, f));
+        out.out(ctx.fs.readFile(p(ctx, f)));
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
-        if (ctx.flavor === "busybox") stderr += e.code === "EISDIR" ? "cat: read error: Is a directory\n" : `cat: can't open '${f}': ${e.text}\n`;
-        else stderr += `cat: ${f}: ${e.text}\n`;
+        if (ctx.flavor === "busybox") out.error(e.code === "EISDIR" ? "cat: read error: Is a directory\n" : `cat: can't open '${f}': ${e.text}\n`);
+        else out.error(`cat: ${f}: ${e.text}\n`);
       }
     }
-    return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+    return out.result(out.failed ? 1 : 0);
   },
 };
 
@@ -72,12 +84,13 @@ export const lsCommand: ShellCommand = {
     const targets = operands.length ? operands : ["."];
     let stdout = "";
     let stderr = "";
+    let missing = "";
     const fileRows: { name: string; path: string }[] = [];
     const dirs: string[] = [];
     for (const t of targets) {
       const st = ctx.fs.stat(p(ctx, t));
       if (!st) {
-        stderr += ctx.flavor === "busybox" ? `ls: ${t}: No such file or directory\n` : `ls: cannot access '${t}': No such file or directory\n`;
+        missing += ctx.flavor === "busybox" ? `ls: ${t}: No such file or directory\n` : `ls: cannot access '${t}': No such file or directory\n`;
       } else if (st.kind === "dir" && !flags.has("d")) dirs.push(t);
       else fileRows.push({ name: t, path: p(ctx, t) });
     }
@@ -114,7 +127,12 @@ export const lsCommand: ShellCommand = {
       stdout += header + render(rows, true);
     });
     const failCode = ctx.flavor === "busybox" ? 1 : 2;
-    return { stdout, stderr, exitCode: stderr ? failCode : 0 };
+    // ls reports the operands it cannot find before it lists anything, as GNU and BusyBox ls do.
+    const out = new CommandOutput(ctx);
+    out.err(missing);
+    out.out(stdout);
+    out.err(stderr);
+    return out.result(stderr || missing ? failCode : 0);
   },
 };
 

@@ -118,21 +118,32 @@ export const xargsCommand: ShellCommand = {
   async execute(args, ctx) {
     let per: number | undefined;
     let replace: string | undefined;
+    let nul = false;
+    let noRunIfEmpty = false;
     let i = 0;
     for (; i < args.length; i++) {
       const a = args[i]!;
-      if (a === "-n") per = Number(args[++i]);
-      else if (a === "-I") replace = args[++i];
-      else if (a === "-r" || a === "--no-run-if-empty" || a === "-0") continue;
+      // Options come glued or apart, as GNU xargs takes them: -n1, -n 1, -I{}, -I {}.
+      const glued = /^-([nIL])(.+)$/.exec(a);
+      const [flag, value] = glued ? [`-${glued[1]}`, glued[2]] : [a, undefined];
+      if (flag === "-n" || flag === "-L" || flag === "--max-args") {
+        const v = value ?? args[++i] ?? "";
+        per = Number(v);
+        if (!/^[0-9]+$/.test(v) || per < 1) return fail(`xargs: invalid number "${v}" for -${flag === "-L" ? "L" : "n"} option\nTry 'xargs --help' for more information.`);
+      } else if (flag === "-I" || flag === "-i") replace = value ?? (flag === "-i" ? "{}" : args[++i]);
+      else if (a === "-r" || a === "--no-run-if-empty") noRunIfEmpty = true;
+      else if (a === "-0" || a === "--null") nul = true;
+      else if (a === "-t" || a === "-x") continue;
+      else if (a.startsWith("-") && a !== "-") return fail(`xargs: invalid option -- '${a.replace(/^-+/, "")[0]}'\nUsage: xargs [OPTION]... COMMAND [INITIAL-ARGS]...\nTry 'xargs --help' for more information.`);
       else break;
     }
     const command = args.slice(i).length ? args.slice(i) : ["echo"];
-    const items = replace !== undefined ? lines(ctx.stdin) : ctx.stdin.split(/\s+/).filter(Boolean);
+    const items = nul ? ctx.stdin.split("\0").filter(Boolean) : replace !== undefined ? lines(ctx.stdin) : xargsWords(ctx.stdin);
     const quote = (w: string): string => `'${w.replace(/'/g, "'\\''")}'`;
     const batches: string[][] = [];
     if (replace !== undefined) for (const item of items) batches.push(command.map((w) => w.split(replace).join(item)));
     else if (per) for (let k = 0; k < items.length; k += per) batches.push([...command, ...items.slice(k, k + per)]);
-    else if (items.length || !args.includes("-r")) batches.push([...command, ...items]);
+    else if (items.length || !noRunIfEmpty) batches.push([...command, ...items]);
     let stdout = "";
     let stderr = "";
     let exitCode = 0;
@@ -146,6 +157,26 @@ export const xargsCommand: ShellCommand = {
     return { stdout, stderr, exitCode };
   },
 };
+
+/** The words xargs reads: blanks separate them; quotes and backslashes group, as GNU xargs reads its input. */
+function xargsWords(text: string): string[] {
+  const words: string[] = [];
+  let cur: string | undefined;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (c === " " || c === "\t" || c === "\n") {
+      if (cur !== undefined) words.push(cur);
+      cur = undefined;
+    } else if (c === "'" || c === '"') {
+      const end = text.indexOf(c, k + 1);
+      cur = (cur ?? "") + text.slice(k + 1, end === -1 ? text.length : end);
+      k = end === -1 ? text.length : end;
+    } else if (c === "\\" && k + 1 < text.length) cur = (cur ?? "") + text[++k];
+    else cur = (cur ?? "") + c;
+  }
+  if (cur !== undefined) words.push(cur);
+  return words;
+}
 
 export const basenameCommand: ShellCommand = {
   name: "basename",

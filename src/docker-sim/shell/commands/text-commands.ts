@@ -1,6 +1,7 @@
 /** Output and filter commands: echo, printf, grep, head, tail, tr, wc, base64. */
 import { fail, ok, type ShellCommand } from "../types.ts";
-import { lines, readInputs } from "./command-input.ts";
+import { CommandOutput, lines, readInputs } from "./command-input.ts";
+import { resolvePath } from "../../fs/path.ts";
 
 function unescape(s: string): string {
   return s.replace(/\\(0[0-7]{0,3}|[nt\\ar]|x[0-9a-fA-F]{1,2})/g, (_, e: string) => {
@@ -162,36 +163,101 @@ export const grepCommand: ShellCommand = {
   },
 };
 
-function countOption(args: string[]): { n: number; files: string[] } {
+/** head/tail's count: `-n N`, `-nN`, `-N`, `-c N` (bytes), `+N` for tail's "from line N"; `-f` follows. */
+function countOption(args: string[]): { n: number; bytes: boolean; fromStart: boolean; follow: boolean; files: string[]; bad?: string } {
   let n = 10;
+  let bytes = false;
+  let fromStart = false;
+  let follow = false;
+  let bad: string | undefined;
   const files: string[] = [];
+  const count = (v: string | undefined): void => {
+    const m = /^([+-]?)([0-9]+)$/.exec(v ?? "");
+    if (!m) {
+      bad ??= v ?? "";
+      return;
+    }
+    fromStart = m[1] === "+";
+    n = Number(m[2]);
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === "-n") n = Number(args[++i] ?? 10);
-    else if (/^-n[0-9]+$/.test(a)) n = Number(a.slice(2));
-    else if (/^-[0-9]+$/.test(a)) n = Number(a.slice(1));
+    if (a === "-n" || a === "--lines") count(args[++i]);
+    else if (a === "-c" || a === "--bytes") {
+      bytes = true;
+      count(args[++i]);
+    } else if (/^-n[+-]?[0-9]+$/.test(a)) count(a.slice(2));
+    else if (/^-c[+-]?[0-9]+$/.test(a)) {
+      bytes = true;
+      count(a.slice(2));
+    } else if (/^-[0-9]+$/.test(a)) count(a.slice(1));
+    else if (a === "-f" || a === "-F" || a === "--follow") follow = true;
+    else if (a === "-q" || a === "-s") i += a === "-s" ? 1 : 0;
     else files.push(a);
   }
-  return { n, files };
+  return { n, bytes, fromStart, follow, files, bad };
 }
 
 export const headCommand: ShellCommand = {
   name: "head",
   execute(args, ctx) {
-    const { n, files } = countOption(args);
+    const { n, bytes, files, bad } = countOption(args);
+    if (bad !== undefined) return fail(`head: invalid number of ${bytes ? "bytes" : "lines"}: '${bad}'`);
     const { texts, stderr } = readInputs("head", files, ctx);
-    const stdout = texts.map((t) => lines(t.text).slice(0, n).map((l) => `${l}\n`).join("")).join("");
+    const stdout = texts.map((t) => (bytes ? t.text.slice(0, n) : lines(t.text).slice(0, n).map((l) => `${l}\n`).join(""))).join("");
     return { stdout, stderr, exitCode: stderr ? 1 : 0 };
   },
 };
 
+/** The end of a text as tail shows it: the last N lines (or bytes), or from line N with `+N`. */
+function tailOf(text: string, n: number, bytes: boolean, fromStart: boolean): string {
+  if (bytes) return fromStart ? text.slice(Math.max(0, n - 1)) : n === 0 ? "" : text.slice(-n);
+  const ls = lines(text);
+  const kept = fromStart ? ls.slice(Math.max(0, n - 1)) : n === 0 ? [] : ls.slice(-n);
+  const shown = kept.map((l) => `${l}\n`).join("");
+  // A last line without its newline is shown without one, as tail copies bytes.
+  return text.endsWith("\n") || !shown ? shown : shown.slice(0, -1);
+}
+
+/** How often `tail -f` looks at its files again, on the shell's clock (GNU tail's default: 1 s). */
+const FOLLOW_INTERVAL_MS = 1000;
+
 export const tailCommand: ShellCommand = {
   name: "tail",
-  execute(args, ctx) {
-    const { n, files } = countOption(args.filter((a) => a !== "-f"));
+  async execute(args, ctx) {
+    const { n, bytes, fromStart, follow, files, bad } = countOption(args);
+    if (bad !== undefined) return fail(`tail: invalid number of ${bytes ? "bytes" : "lines"}: '${bad}'`);
+    const out = new CommandOutput(ctx);
     const { texts, stderr } = readInputs("tail", files, ctx);
-    const stdout = texts.map((t) => lines(t.text).slice(-n).map((l) => `${l}\n`).join("")).join("");
-    return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+    out.error(stderr);
+    const several = texts.length > 1;
+    texts.forEach((t, k) => out.out(`${several ? `${k > 0 ? "\n" : ""}==> ${t.name} <==\n` : ""}${tailOf(t.text, n, bytes, fromStart)}`));
+    // -f: keep watching until Ctrl+C, printing what is appended (a job writing the log, a container's
+    // bind-mounted file). Without a terminal to interrupt it (a container's process) it cannot follow.
+    if (!follow || files.length === 0 || !ctx.sleep || !ctx.signal || !ctx.write) return out.result(stderr ? 1 : 0);
+    const sizes = new Map(texts.map((t) => [t.name, t.text.length]));
+    let lastShown = texts[texts.length - 1]?.name;
+    for (;;) {
+      await ctx.sleep(FOLLOW_INTERVAL_MS);
+      // A turn for the page and the jobs even when the clock is pinned (tests) and sleep returns at once.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const name of sizes.keys()) {
+        let text: string;
+        try {
+          text = ctx.fs.readFile(resolvePath(ctx.cwd, name));
+        } catch {
+          continue;
+        }
+        const before = sizes.get(name)!;
+        if (text.length < before) out.err(`tail: ${name}: file truncated\n`);
+        const added = text.length < before ? text : text.slice(before);
+        sizes.set(name, text.length);
+        if (!added) continue;
+        if (several && lastShown !== name) out.out(`\n==> ${name} <==\n`);
+        lastShown = name;
+        out.out(added);
+      }
+    }
   },
 };
 

@@ -17,12 +17,21 @@ export class CommandHistory {
     return this.#entries;
   }
 
-  /** Record a run line and stop browsing. Blank lines are not kept. */
-  add(line: string): void {
+  /** Record a run line and stop browsing. Blank lines and repeats are not kept; says whether it was. */
+  add(line: string): boolean {
+    let added = false;
     if (line.trim() && this.#entries.at(-1) !== line) {
       this.#entries.push(line);
       if (this.#entries.length > this.#limit) this.#entries.shift();
+      added = true;
     }
+    this.reset();
+    return added;
+  }
+
+  /** Replace the newest entry: a command entered over several lines is kept whole, once it is complete. */
+  replaceLast(line: string): void {
+    if (this.#entries.length > 0 && line.trim()) this.#entries[this.#entries.length - 1] = line;
     this.reset();
   }
 

@@ -1,23 +1,19 @@
 /**
- * The interactive shell behind the terminal: prompt, line editing, history, completion,
- * heredoc continuation and running lines on the simulated host. It writes to a
- * `TerminalScreen` (xterm.js in the page, a string buffer in tests) and never touches
- * the DOM itself.
+ * The interactive terminal over the shell core: prompt, line editing, history keys, completion
+ * and running lines, drawn on a `TerminalScreen` (xterm.js in the page, a string buffer in
+ * tests). It never touches the DOM itself; what a line means is the core's business.
  *
- * Input is handled strictly in order: a paste of three lines runs three commands, one
- * after the other, and keys typed while a command runs wait their turn. Only Ctrl+C
- * jumps the queue, to abandon a command that has not answered.
+ * Input is handled strictly in order: a paste of three lines runs three commands, one after the
+ * other, a pasted 20-line `for` loop runs once as one command, and keys typed while a command
+ * runs wait their turn. Only Ctrl+C jumps the queue: it interrupts the running command (its
+ * AbortSignal), and abandons one that does not stop.
  */
-import { DEFAULT_HOME, type CommandResult } from "../../docker-sim/index";
-import { HELP_TEXT, PROMPT_COMMANDS, builtinOf, formatHistory } from "./builtins";
-import { complete, type CompletionSource } from "./completion";
-import type { DockerHelpIndex } from "./docker-help";
-import { awaitsHeredoc } from "./heredoc";
-import { CommandHistory } from "./history";
-import { decodeInput, type EditKey } from "./key-input";
-import { LineEditor } from "./line-editor";
-import { drawLine } from "./line-renderer";
-import type { TerminalSession } from "./terminal-session";
+import type { CommandResult } from "../docker-sim/index.ts";
+import { decodeInput, type EditKey } from "./key-input.ts";
+import { LineEditor } from "./line-editor.ts";
+import { drawLine } from "./line-renderer.ts";
+import { ShellCore, USER_HOST, type OutputChunk } from "./shell-core.ts";
+import type { TerminalSession } from "./terminal-session.ts";
 
 /** The little of a terminal emulator the shell needs. */
 export interface TerminalScreen {
@@ -32,7 +28,6 @@ export interface ShellTerminalOptions {
   announce?(text: string): void;
   /** Fired after each line has run (tests and analytics hooks wait on it). */
   onCommand?(line: string, result: CommandResult): void;
-  docker: DockerHelpIndex;
 }
 
 // Colours chosen for AA contrast on the terminal's dark background (see TerminalView's theme).
@@ -40,30 +35,32 @@ const RED = "\x1b[31m";
 const GREEN = "\x1b[1;32m";
 const BLUE = "\x1b[1;34m";
 const RESET = "\x1b[0m";
-const USER_HOST = "learner@secrets-lab";
 const ANNOUNCE_LIMIT = 1500;
+/** How long input handling runs before it lets the page paint and take Ctrl+C (a 5 000-line paste). */
+const SLICE_MS = 8;
+/** How long a command may take to stop after Ctrl+C before the terminal stops waiting for it. */
+const ABANDON_MS = 250;
+
+const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
 export class ShellTerminal {
   readonly #screen: TerminalScreen;
   readonly #options: ShellTerminalOptions;
   readonly #editor = new LineEditor();
-  readonly #history = new CommandHistory();
-  #session: TerminalSession;
-  /** Lines of a script still waiting for its heredoc terminator. */
-  #pending: string[] = [];
+  readonly #core: ShellCore;
   #cursorCell = 0;
   #queue: Promise<void> = Promise.resolve();
-  /** Resolves the running command's race with "abandoned by Ctrl+C". */
-  #abandon: (() => void) | undefined;
+  /** Ctrl+C while a command runs: abort it, and stop waiting for it. */
+  #interrupt: (() => void) | undefined;
 
-  constructor(screen: TerminalScreen, session: TerminalSession, options: ShellTerminalOptions) {
+  constructor(screen: TerminalScreen, session: TerminalSession, options: ShellTerminalOptions = {}) {
     this.#screen = screen;
-    this.#session = session;
+    this.#core = new ShellCore(session);
     this.#options = options;
   }
 
   get history(): readonly string[] {
-    return this.#history.entries;
+    return this.#core.history;
   }
 
   /** Resolves once everything typed, pasted or clicked so far has been handled. */
@@ -81,8 +78,8 @@ export class ShellTerminal {
 
   /** Keyboard or paste data from the terminal emulator. */
   input(data: string): void {
-    if (data === "\x03" && this.#abandon) {
-      this.#abandon();
+    if (data === "\x03" && this.#interrupt) {
+      this.#interrupt();
       return;
     }
     this.#enqueue(() => this.#handle(data));
@@ -91,8 +88,7 @@ export class ShellTerminal {
   /** Put a command at the prompt for the learner to run (a suggested-command chip). */
   type(command: string): void {
     this.#enqueue(() => {
-      this.#pending = [];
-      this.#history.reset();
+      this.#core.cancelInput();
       this.#editor.set(command);
       this.#redraw();
     });
@@ -100,12 +96,11 @@ export class ShellTerminal {
 
   /** Swap in a fresh host (Reset) once `start` resolves; queued input waits for it. */
   replaceSession(start: () => Promise<{ session: TerminalSession; notice: string }>): Promise<void> {
-    // A command that never answered must not hold the Reset up behind it.
-    this.#abandon?.();
+    // A command that is still running must not hold the Reset up behind it.
+    this.#interrupt?.();
     return this.#enqueue(async () => {
       const { session, notice } = await start();
-      this.#session = session;
-      this.#pending = [];
+      this.#core.replaceSession(session);
       this.#editor.set("");
       this.#screen.clear();
       this.#screen.write(`\x1b[36m${notice}${RESET}\r\n`);
@@ -123,6 +118,7 @@ export class ShellTerminal {
   }
 
   async #handle(data: string): Promise<void> {
+    let sliceStart = now();
     for (const action of decodeInput(data)) {
       if (action.kind === "insert") {
         this.#editor.insert(action.text);
@@ -131,6 +127,11 @@ export class ShellTerminal {
         await this.#enter();
       } else {
         await this.#key(action.key);
+      }
+      // A long paste gives the page a turn now and then, so it paints and stays responsive.
+      if (now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = now();
       }
     }
   }
@@ -148,12 +149,12 @@ export class ShellTerminal {
       case "kill-end": e.killToEnd(); break;
       case "word-back": e.deleteWordBack(); break;
       case "up": {
-        const line = this.#history.previous(e.text);
+        const line = this.#core.previousHistory(e.text);
         if (line !== undefined) e.set(line);
         break;
       }
       case "down": {
-        const line = this.#history.next();
+        const line = this.#core.nextHistory();
         if (line !== undefined) e.set(line);
         break;
       }
@@ -161,8 +162,7 @@ export class ShellTerminal {
       case "cancel": {
         this.#finishLine("^C");
         this.#editor.set("");
-        this.#pending = [];
-        this.#history.reset();
+        this.#core.cancelInput();
         this.#freshPrompt();
         return;
       }
@@ -176,19 +176,7 @@ export class ShellTerminal {
   }
 
   async #complete(): Promise<void> {
-    const session = this.#session;
-    const source: CompletionSource = {
-      commands: PROMPT_COMMANDS,
-      docker: (path) => this.#options.docker.words(path),
-      listDir: (path) => {
-        const fs = session.engine.host;
-        if (fs.stat(path)?.kind !== "dir") return undefined;
-        return fs.readdir(path).map((name) => ({ name, dir: fs.stat(`${path.replace(/\/$/, "")}/${name}`)?.kind === "dir" }));
-      },
-      cwd: session.shell.cwd,
-      home: session.shell.env.get("HOME") ?? DEFAULT_HOME,
-    };
-    const result = await complete(this.#editor.text, this.#editor.cursor, source);
+    const result = await this.#core.complete(this.#editor.text, this.#editor.cursor);
     if (result.candidates.length > 0) {
       this.#finishLine();
       this.#screen.write(`${result.candidates.join("  ")}\r\n`);
@@ -204,65 +192,49 @@ export class ShellTerminal {
     const line = this.#editor.text;
     this.#finishLine();
     this.#editor.set("");
-    const script = [...this.#pending, line].join("\n");
-    if (awaitsHeredoc(script)) {
-      // Like bash's PS2: keep reading lines until every heredoc is closed.
-      if (this.#pending.length === 0) this.#history.add(line);
-      this.#pending.push(line);
-      this.#freshPrompt();
-      return;
+    const controller = new AbortController();
+    let abandoned = false;
+    let endsWithNewline = true;
+    const show = (chunk: OutputChunk): void => {
+      if (abandoned || !chunk.text) return;
+      this.#screen.write(chunk.stream === "stderr" ? `${RED}${toCrlf(chunk.text)}${RESET}` : toCrlf(chunk.text));
+      endsWithNewline = chunk.text.endsWith("\n");
+    };
+    const stopped = new Promise<"abandoned">((resolve) => {
+      this.#interrupt = () => {
+        controller.abort();
+        // A command that does not answer the signal at once is left behind; its output is dropped.
+        setTimeout(() => resolve("abandoned"), ABANDON_MS);
+      };
+    });
+    try {
+      const outcome = await Promise.race([this.#core.submit(line, { signal: controller.signal, onOutput: show }), stopped]);
+      if (outcome === "abandoned") {
+        abandoned = true;
+        this.#screen.write(`${endsWithNewline ? "" : "\r\n"}^C\r\n`);
+        this.#options.onCommand?.(line, { stdout: "^C\n", stderr: "", exitCode: 130 });
+      } else if (outcome.kind === "clear") {
+        this.#screen.clear();
+      } else if (outcome.kind === "ran") {
+        if (controller.signal.aborted) {
+          // bash echoes the interrupt as ^C on its own line.
+          this.#screen.write(`${endsWithNewline ? "" : "\r\n"}^C\r\n`);
+          endsWithNewline = true;
+        }
+        // A prompt always starts its own line, even after output without a final newline.
+        if (!endsWithNewline) this.#screen.write("\r\n");
+        this.#options.announce?.(spokenForm(`${outcome.result.stdout}${outcome.result.stderr}`));
+        this.#options.onCommand?.(outcome.script, outcome.result);
+      }
+    } finally {
+      this.#interrupt = undefined;
     }
-    if (this.#pending.length === 0) this.#history.add(line);
-    else this.#history.reset();
-    this.#pending = [];
-    if (script.trim()) await this.#run(script);
     this.#freshPrompt();
   }
 
-  async #run(script: string): Promise<void> {
-    const builtin = builtinOf(script);
-    if (builtin === "clear") {
-      this.#screen.clear();
-      return;
-    }
-    if (builtin === "history" || builtin === "help") {
-      const stdout = builtin === "help" ? HELP_TEXT : formatHistory(this.#history.entries);
-      this.#print({ stdout, stderr: "", exitCode: 0 });
-      this.#options.onCommand?.(script, { stdout, stderr: "", exitCode: 0 });
-      return;
-    }
-    let result: CommandResult;
-    try {
-      const abandoned = new Promise<undefined>((resolve) => (this.#abandon = () => resolve(undefined)));
-      const outcome = await Promise.race([this.#session.shell.exec(script), abandoned]);
-      // Ctrl+C: the model keeps running in the background, but its output is dropped, as with a killed job.
-      result = outcome ?? { stdout: "^C\n", stderr: "", exitCode: 130 };
-    } catch (err) {
-      // The engine is a model and may have gaps: say so plainly and give the prompt back.
-      result = { stdout: "", stderr: `secrets-lab: the simulated shell could not run this command: ${describe(err)}\n(Reset starts a fresh host if things look odd.)\n`, exitCode: 1 };
-    } finally {
-      this.#abandon = undefined;
-    }
-    this.#print(result);
-    this.#options.onCommand?.(script, result);
-  }
-
-  #print(result: CommandResult): void {
-    const out = result.stdout;
-    const err = result.stderr;
-    if (out) this.#screen.write(toCrlf(out));
-    if (err) this.#screen.write(`${RED}${toCrlf(err)}${RESET}`);
-    // A prompt always starts its own line, even after output without a final newline.
-    const last = err || out;
-    if (last && !last.endsWith("\n")) this.#screen.write("\r\n");
-    this.#options.announce?.(spokenForm(`${out}${err}`));
-  }
-
   get #prompt(): { text: string; width: number } {
-    if (this.#pending.length > 0) return { text: "> ", width: 2 };
-    const home = this.#session.shell.env.get("HOME") ?? DEFAULT_HOME;
-    const cwd = this.#session.shell.cwd;
-    const where = cwd === home ? "~" : cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd;
+    if (this.#core.continuing) return { text: "> ", width: 2 };
+    const where = this.#core.where;
     return { text: `${GREEN}${USER_HOST}${RESET}:${BLUE}${where}${RESET}$ `, width: USER_HOST.length + where.length + 3 };
   }
 

@@ -7,7 +7,7 @@
  * One match completes (with a space, or nothing after a directory's `/`); several
  * extend to their common prefix, or are listed when that adds nothing, as bash does.
  */
-import type { DockerWords } from "./docker-help";
+import type { DockerWords } from "./docker-help.ts";
 
 export interface CompletionSource {
   /** Command names the prompt accepts. */

@@ -2,7 +2,7 @@
  * What `docker` accepts at each level, for Tab completion: read from the simulated CLI's command
  * tree (the one that routes and prints `--help`), so completion offers exactly what runs.
  */
-import { dockerCompletionWords } from "../../docker-sim/index";
+import { dockerCompletionWords } from "../docker-sim/index.ts";
 
 export interface DockerWords {
   subcommands: string[];
