@@ -40,6 +40,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions): WorkerRuntime 
         if (alive || frame !== checked) return;
         checked.dispose();
         frame = undefined;
+        // The spare lived in the old frame: a new one starts in the new frame.
+        runtime.discardSpare();
         void runtime.warmUp();
       });
     },

@@ -152,6 +152,12 @@ export class WorkerRuntime implements Runtime {
     return this.spare.ready;
   }
 
+  /** Drops the spare (its host went away, e.g. a crashed sandbox frame); the next warm-up or run starts a new one. */
+  discardSpare(): void {
+    this.spare?.port.terminate();
+    this.spare = undefined;
+  }
+
   private spawn(): TrackedWorker {
     const worker = new TrackedWorker(this.options.spawn());
     // What this page needed before it will likely need again: the worker evaluates it while idle.
@@ -198,6 +204,7 @@ export class WorkerRuntime implements Runtime {
         const timings = { totalMs: now - startedAt, transpileMs, executeMs, ...(status === 'timeout' && deadlineAt !== undefined ? { deadlineOverrunMs: now - deadlineAt } : {}) };
         resolve({ exitCode, status, writtenFiles, timings });
         if (status !== 'ok' && status !== 'error') this.options.afterKill?.();
+        this.spawnSpareSoon();
       };
       const run: ActiveRun = { finish };
       this.active = run;
@@ -309,9 +316,20 @@ export class WorkerRuntime implements Runtime {
       };
       const compiled = this.options.compiledCode?.lookup(request.files);
       worker.post({ type: 'run', request, outputCap: cap, ...(compiled ? { compiled } : {}) });
-      // The next run's worker starts loading while this one runs.
-      if (this.options.keepSpare !== false) this.spare = this.spawn();
     });
+  }
+
+  /**
+   * The next run's worker starts loading once this run is over, not while it runs: on a machine with
+   * few cores a worker loading its script competes with the program for the CPU (a trace showed it
+   * taking a third of a warm re-run). It is started after the run's answer has been handled, and is
+   * ready well before a learner who read the output presses Run again.
+   */
+  private spawnSpareSoon(): void {
+    if (this.options.keepSpare === false) return;
+    setTimeout(() => {
+      if (!this.disposed && !this.active && !this.spare) this.spare = this.spawn();
+    }, 0);
   }
 
   private async serveFetch(data: Parameters<typeof deserializeRequest>[0]): Promise<SerializedResponse | NetworkFailure> {
