@@ -45,10 +45,11 @@ export function createLocalRuntime(options: LocalRuntimeOptions): WorkerRuntime 
         void runtime.warmUp();
       });
     },
-    // Separate chunks: a page downloads the Azure SDK only when a program imports it, and sucrase
+    // Separate chunks: a page downloads the Azure or AWS SDK only when a program imports it, and sucrase
     // only when a program has a file with no compiled code (edited, or written in the playground).
     loadBundle: async (name) => {
       if (name === 'azure-sdk') return (await import('./generated/azure-sdk-source.ts')).azureSdkSource;
+      if (name === 'aws-sdk') return (await import('./generated/aws-sdk-source.ts')).awsSdkSource;
       if (name === 'transpiler') return (await import('./generated/transpiler-source.ts')).transpilerSource;
       throw new Error(`unknown bundle ${String(name)}`);
     },

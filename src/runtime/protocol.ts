@@ -25,9 +25,10 @@ export type HostToWorker =
  * Code the browser worker loads only when a program needs it (the worker bundle stays small): the
  * page holds it behind a dynamic import and posts it on request.
  * - `azure-sdk`: the official `@azure/keyvault-secrets` (browser build) and the `@azure/identity` stand-in;
+ * - `aws-sdk`: the official `@aws-sdk/client-secrets-manager` and `client-sts` (browser builds) and the sandbox's credential chain;
  * - `transpiler`: sucrase, for a file the page sent no compiled code for (see core/compiled-code.ts).
  */
-export type BundleName = 'azure-sdk' | 'transpiler';
+export type BundleName = 'azure-sdk' | 'aws-sdk' | 'transpiler';
 
 export type WorkerToHost =
   /** Sent once the worker has loaded and warmed up. */

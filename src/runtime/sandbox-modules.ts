@@ -13,11 +13,14 @@
  * asks the page for the lazily loaded bundle; the Node worker `import()`s `azure/azure-modules.ts`).
  */
 import type { AzureModules } from './azure/azure-modules.ts';
+import type { AwsModules } from './aws/aws-modules.ts';
 import { registerModule } from './core/module-registry.ts';
 
 export interface SandboxModuleLoaders {
   /** Loads the Azure modules; called at most once per worker (each run has its own worker). */
   azure: () => Promise<AzureModules>;
+  /** Loads the AWS modules (the official SDK clients and the sandbox's credential chain), likewise. */
+  aws: () => Promise<AwsModules>;
 }
 
 export function installSandboxModules(loaders: SandboxModuleLoaders, register: typeof registerModule = registerModule): void {
@@ -25,4 +28,8 @@ export function installSandboxModules(loaders: SandboxModuleLoaders, register: t
   const loadAzure = (): Promise<AzureModules> => (azure ??= loaders.azure());
   register('@azure/keyvault-secrets', async (context) => (await loadAzure()).createKeyVaultSecretsModule(context));
   register('@azure/identity', async (context) => (await loadAzure()).createIdentityModule(context));
+  let aws: Promise<AwsModules> | undefined;
+  const loadAws = (): Promise<AwsModules> => (aws ??= loaders.aws());
+  register('@aws-sdk/client-secrets-manager', async (context) => (await loadAws()).createSecretsManagerModule(context));
+  register('@aws-sdk/client-sts', async (context) => (await loadAws()).createStsModule(context));
 }

@@ -139,7 +139,7 @@ describe('modules', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
       "Error: Cannot find module 'axios' imported from /app/index.ts\n" +
-        'The sandbox has no npm packages. You can import your own files (./name) and these modules: node:fs, node:fs/promises, node:path, node:process, node:util, dotenv, dotenv/config, @azure/keyvault-secrets, @azure/identity\n',
+        'The sandbox has no npm packages. You can import your own files (./name) and these modules: node:fs, node:fs/promises, node:path, node:process, node:util, dotenv, dotenv/config, @azure/keyvault-secrets, @azure/identity, @aws-sdk/client-secrets-manager, @aws-sdk/client-sts\n',
     );
     expect(run).toMatchObject({ status: 'error', exitCode: 1 });
   });

@@ -94,6 +94,12 @@ export const renderGeneratedModule = (bundle: string): string =>
 export const renderAzureSdkModule = (bundle: string): string =>
   renderSourceModule('src/runtime/azure/azure-modules.ts', 'The official @azure/keyvault-secrets (browser build) + the @azure/identity stand-in: one expression evaluating to AzureModules.', 'azureSdkSource', bundle);
 
+/** The text of `generated/aws-sdk-source.ts` for a bundle. */
+export const renderAwsSdkModule = (bundle: string): string =>
+  renderSourceModule('src/runtime/aws/aws-modules.ts', 'The official @aws-sdk/client-secrets-manager and client-sts (browser builds) + the sandbox credential chain: one expression evaluating to AwsModules.', 'awsSdkSource', bundle);
+
+export const AWS_SDK_GENERATED_FILE = new URL('../generated/aws-sdk-source.ts', import.meta.url);
+
 /** The text of `generated/transpiler-source.ts` for a bundle. */
 export const renderTranspilerModule = (bundle: string): string =>
   renderSourceModule('src/runtime/core/transpile.ts', 'sucrase + transpile(): one expression evaluating to `{ transpile }`.', 'transpilerSource', bundle);
@@ -108,6 +114,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const azure = await bundleAzureSdk();
   await writeFile(AZURE_SDK_GENERATED_FILE, renderAzureSdkModule(azure));
   console.log(`wrote ${AZURE_SDK_GENERATED_FILE.pathname} (${size(azure)})`);
+  // The AWS bundle swaps the SDK's DOMParser-based XML parser for its pure-JS one (src/runtime/aws).
+  const { bundleAwsSdk } = await import('../aws/build-aws-sdk-bundle.ts');
+  const aws = await bundleAwsSdk();
+  await writeFile(AWS_SDK_GENERATED_FILE, renderAwsSdkModule(aws));
+  console.log(`wrote ${AWS_SDK_GENERATED_FILE.pathname} (${size(aws)})`);
   const transpiler = await bundleTranspiler();
   await writeFile(TRANSPILER_GENERATED_FILE, renderTranspilerModule(transpiler));
   console.log(`wrote ${TRANSPILER_GENERATED_FILE.pathname} (${size(transpiler)})`);

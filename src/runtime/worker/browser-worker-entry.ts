@@ -82,7 +82,7 @@ function start(scope: WorkerScope & Record<string, unknown>, port: MessagePort, 
   // Heavy modules (the Azure SDK) are not in this bundle: the page sends their code when a program
   // imports them, and it is evaluated here, after the network globals are gone.
   const bundles = new BundleLoader(post, (code) => indirectEval(code));
-  installSandboxModules({ azure: () => bundles.load('azure-sdk') });
+  installSandboxModules({ azure: () => bundles.load('azure-sdk'), aws: () => bundles.load('aws-sdk') });
   neutraliseGlobals(globalThis);
   const answerSubtle = installWorkerPlatform(scope, {
     // Answered by the iframe's relay itself (see sandbox-frame.ts); it never reaches the page.

@@ -4,11 +4,13 @@
  * script built by `tools/build-worker-source.ts` whose completion value is its exports object.
  */
 import type { AzureModules } from '../azure/azure-modules.ts';
+import type { AwsModules } from '../aws/aws-modules.ts';
 import type { TranspileResult } from '../core/compiled-code.ts';
 import type { BundleName, HostToWorker, WorkerToHost } from '../protocol.ts';
 
 export interface BundleExports {
   'azure-sdk': AzureModules;
+  'aws-sdk': AwsModules;
   transpiler: { transpile: (file: string, source: string) => TranspileResult };
 }
 

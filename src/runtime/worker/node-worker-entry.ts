@@ -14,8 +14,11 @@ const port = parentPort;
 if (!port) throw new Error('node-worker-entry.ts must run in a worker thread (see node-runtime.ts).');
 
 const indirectEval = globalThis.eval;
-// Node needs no bundle: the Azure modules (with the SDK's Node build) are imported when first needed.
-installSandboxModules({ azure: async () => (await import('../azure/azure-modules.ts')).azureModules });
+// Node needs no bundle: the Azure and AWS modules (the SDKs' Node builds) are imported when first needed.
+installSandboxModules({
+  azure: async () => (await import('../azure/azure-modules.ts')).azureModules,
+  aws: async () => (await import('../aws/aws-modules.ts')).awsModules,
+});
 const environment = new LearnerEnvironment({
   post: (message) => port.postMessage(message),
   timers: captureHostTimers(globalThis),
