@@ -6,6 +6,7 @@
 import type { FileSystem } from "../fs/file-system.ts";
 import type { DockerEngine } from "../engine/docker-engine.ts";
 import { DaemonError } from "../engine/errors.ts";
+import { DockerErrors } from "./daemon-errors.ts";
 import type { CommandResult } from "../shell/types.ts";
 import { commandRows, type TreeNode } from "../../lib/cli/command-tree.ts";
 import { optionsHelp, parseFlags, type FlagSpec, type ParsedFlags } from "./flags.ts";
@@ -68,7 +69,7 @@ export async function runSubcommand(cmd: DockerSubcommand, args: readonly string
   try {
     return await cmd.run(parsed.value, ctx);
   } catch (e) {
-    if (e instanceof DaemonError) return result("", `Error response from daemon: ${e.message}\n`, 1);
+    if (e instanceof DaemonError) return result("", DockerErrors.daemon(e), 1);
     throw e;
   }
 }

@@ -10,6 +10,7 @@ import { flagBool, flagList, flagString } from "../flags.ts";
 import { ellipsis } from "../format/table.ts";
 import { renderRows } from "../format/render-rows.ts";
 import { parseEnvFile, parseMountFlag, parseVolumeFlag, resolveEnvFlags } from "./run-options.ts";
+import { forEachRef } from "../daemon-errors.ts";
 
 /** Find a local image or pull it, as `docker run` does (pull progress goes to stderr). */
 export function ensureImage(ctx: DockerCliContext, ref: string): { image: Image; stderr: string } {
@@ -225,19 +226,12 @@ export const logsCommand: DockerSubcommand = {
   },
 };
 
-function eachContainer(refs: readonly string[], ctx: DockerCliContext, action: (c: Container) => void): CommandResult {
-  let stdout = "";
-  let stderr = "";
-  for (const ref of refs) {
-    try {
-      action(ctx.engine.containers.get(ref));
-      stdout += `${ref}\n`;
-    } catch (e) {
-      if (!(e instanceof DaemonError)) throw e;
-      stderr += `Error response from daemon: ${e.message}\n`;
-    }
-  }
-  return result(stdout, stderr, stderr ? 1 : 0);
+async function eachContainer(refs: readonly string[], ctx: DockerCliContext, action: (c: Container) => void | Promise<void>): Promise<CommandResult> {
+  const done = await forEachRef(refs, async (ref) => {
+    await action(ctx.engine.containers.get(ref));
+    return `${ref}\n`;
+  });
+  return result(done.stdout, done.stderr, done.exitCode);
 }
 
 export const stopCommand: DockerSubcommand = {
@@ -258,17 +252,10 @@ export const startCommand: DockerSubcommand = {
   args: { min: 1 },
   flags: [{ name: "attach", short: "a", kind: "bool", description: "Attach STDOUT/STDERR and forward signals" }],
   async run(p, ctx) {
-    let stdout = "";
-    let stderr = "";
-    for (const ref of p.positionals) {
-      const c = ctx.engine.containers.find(ref);
-      if (!c) {
-        stderr += `Error response from daemon: No such container: ${ref}\n`;
-        continue;
-      }
+    const started = await eachContainer(p.positionals, ctx, async (c) => {
       if (c.status !== "running") await ctx.engine.containers.start(c);
-      stdout += `${ref}\n`;
-    }
+    });
+    const { stdout, stderr } = started;
     return result(stdout, stderr ? `${stderr}Error: failed to start containers: ${p.positionals.join(", ")}\n` : "", stderr ? 1 : 0);
   },
 };

@@ -13,6 +13,8 @@ import { dockerTemplateFuncs } from "../format/template-funcs.ts";
 import { renderRows } from "../format/render-rows.ts";
 import { ellipsis } from "../format/table.ts";
 import { imageInspect } from "./inspect-json.ts";
+import { DaemonError } from "../../engine/errors.ts";
+import { DockerErrors, forEachRef, inspectRefs } from "../daemon-errors.ts";
 
 export const buildCommand: DockerSubcommand = {
   path: "docker build",
@@ -190,7 +192,7 @@ export const pullCommand: DockerSubcommand = {
     const ref = p.positionals[0]!;
     if (!ctx.engine.images.inRegistry(ref)) {
       const { repo } = parseReference(ref);
-      return result(`Using default tag: latest\n`.repeat(ref.includes(":") ? 0 : 1), `Error response from daemon: pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n`, 1);
+      return result(`Using default tag: latest\n`.repeat(ref.includes(":") ? 0 : 1), DockerErrors.pullAccessDenied(ref), 1);
     }
     const pulled = ctx.engine.images.pull(ref);
     if (flagBool(p, "quiet")) return result(`${pulled.progress.at(-1)}\n`);
@@ -204,31 +206,24 @@ export const rmiCommand: DockerSubcommand = {
   short: "Remove one or more images",
   args: { min: 1 },
   flags: [{ name: "force", short: "f", kind: "bool", description: "Force removal of the image" }],
-  run(p, ctx) {
-    let stdout = "";
-    let stderr = "";
-    for (const ref of p.positionals) {
+  async run(p, ctx) {
+    const removed = await forEachRef(p.positionals, (ref) => {
       const img = ctx.engine.images.find(ref);
-      if (!img) {
-        stderr += `Error response from daemon: No such image: ${normalizeReference(ref)}\n`;
-        continue;
-      }
+      if (!img) throw new DaemonError("not-found", `No such image: ${normalizeReference(ref)}`);
       const user = ctx.engine.containers.list(true).find((c) => c.image === img);
       if (user && !flagBool(p, "force")) {
-        stderr += `Error response from daemon: conflict: unable to remove repository reference "${ref}" (must force) - container ${shortId(user.id)} is using its referenced image ${shortId(img.id)}\n`;
-        continue;
+        throw new DaemonError("conflict", `conflict: unable to remove repository reference "${ref}" (must force) - container ${shortId(user.id)} is using its referenced image ${shortId(img.id)}`);
       }
       const tag = normalizeReference(ref);
       if (img.repoTags.includes(tag) && img.repoTags.length > 1) {
         ctx.engine.images.untag(img, tag);
-        stdout += `Untagged: ${tag}\n`;
-        continue;
+        return `Untagged: ${tag}\n`;
       }
-      for (const t of img.repoTags) stdout += `Untagged: ${t}\n`;
+      const untagged = img.repoTags.map((t) => `Untagged: ${t}\n`).join("");
       ctx.engine.images.remove(img);
-      stdout += `Deleted: ${img.id}\n`;
-    }
-    return result(stdout, stderr, stderr ? 1 : 0);
+      return `${untagged}Deleted: ${img.id}\n`;
+    });
+    return result(removed.stdout, removed.stderr, removed.exitCode);
   },
 };
 
@@ -259,13 +254,7 @@ export const imageInspectCommand: DockerSubcommand = {
   args: { min: 1 },
   flags: [{ name: "format", short: "f", kind: "string", description: "Format output using a custom template" }],
   run(p, ctx) {
-    const docs: Record<string, unknown>[] = [];
-    let stderr = "";
-    for (const ref of p.positionals) {
-      const img = ctx.engine.images.find(ref);
-      if (img) docs.push(imageInspect(img));
-      else stderr += `Error response from daemon: No such image: ${normalizeReference(ref)}\n`;
-    }
+    const { docs, stderr } = inspectRefs(p.positionals, (ref) => ctx.engine.images.find(ref), imageInspect, DockerErrors.noSuchImage);
     return renderInspect(docs, flagString(p, "format"), stderr);
   },
 };

@@ -10,6 +10,7 @@ import { ellipsis, formatTable } from "../format/table.ts";
 import { renderRows } from "../format/render-rows.ts";
 import { ensureImage } from "./container-commands.ts";
 import { renderInspect } from "./image-commands.ts";
+import { DockerErrors, forEachRef, inspectRefs } from "../daemon-errors.ts";
 import { resolveEnvFlags } from "./run-options.ts";
 
 export const swarmInitCommand: DockerSubcommand = {
@@ -107,7 +108,7 @@ export const secretLsCommand: DockerSubcommand = {
     const filters = flagList(p, "filter");
     for (const f of filters) {
       const key = f.slice(0, f.indexOf("=") === -1 ? f.length : f.indexOf("="));
-      if (!["id", "label", "name", "driver"].includes(key)) return result("", `Error response from daemon: Invalid filter '${key}'\n`, 1);
+      if (!["id", "label", "name", "driver"].includes(key)) return result("", DockerErrors.invalidFilter(key), 1);
     }
     const rows = ctx.engine.swarm
       .listSecrets()
@@ -136,13 +137,7 @@ export const secretInspectCommand: DockerSubcommand = {
     { name: "pretty", kind: "bool", description: "Print the information in a human friendly format" },
   ],
   run(p, ctx) {
-    const docs: SwarmSecret[] = [];
-    let stderr = "";
-    for (const ref of p.positionals) {
-      const s = ctx.engine.swarm.findSecret(ref);
-      if (s) docs.push(s);
-      else stderr += `Error response from daemon: secret ${ref} not found\n`;
-    }
+    const { found: docs, stderr } = inspectRefs(p.positionals, (ref) => ctx.engine.swarm.findSecret(ref), (s) => s, DockerErrors.secretNotFound);
     if (flagBool(p, "pretty")) {
       const pretty = (d: Date): string => `${d.toISOString().replace("T", " ").replace("Z", "")} +0000 utc`;
       const out = docs.map((s) => `ID:              ${s.id}\nName:              ${s.name}\nDriver:            \nCreated at:        ${pretty(s.createdAt)}\nUpdated at:        ${pretty(s.updatedAt)}\n`).join("\n");
@@ -158,19 +153,12 @@ export const secretRmCommand: DockerSubcommand = {
   short: "Remove one or more secrets",
   args: { min: 1 },
   flags: [],
-  run(p, ctx) {
-    let stdout = "";
-    let stderr = "";
-    for (const ref of p.positionals) {
-      try {
-        ctx.engine.swarm.removeSecret(ref);
-        stdout += `${ref}\n`;
-      } catch (e) {
-        if (!(e instanceof DaemonError)) throw e;
-        stderr += `Error response from daemon: ${e.message}\n`;
-      }
-    }
-    return result(stdout, stderr, stderr ? 1 : 0);
+  async run(p, ctx) {
+    const removed = await forEachRef(p.positionals, (ref) => {
+      ctx.engine.swarm.removeSecret(ref);
+      return `${ref}\n`;
+    });
+    return result(removed.stdout, removed.stderr, removed.exitCode);
   },
 };
 
@@ -408,17 +396,9 @@ export const serviceInspectCommand: DockerSubcommand = {
     { name: "pretty", kind: "bool", description: "Print the information in a human friendly format" },
   ],
   run(p, ctx) {
-    const docs: Record<string, unknown>[] = [];
-    let stderr = "";
-    for (const ref of p.positionals) {
-      const s = ctx.engine.swarm.findService(ref);
-      if (s) docs.push(serviceInspectJson(s));
-      else stderr += `Error response from daemon: service ${ref} not found\n`;
-    }
+    const { docs, found, stderr } = inspectRefs(p.positionals, (ref) => ctx.engine.swarm.findService(ref), serviceInspectJson, DockerErrors.serviceNotFound);
     if (flagBool(p, "pretty")) {
-      const out = p.positionals
-        .map((ref) => ctx.engine.swarm.findService(ref))
-        .filter((s): s is Service => !!s)
+      const out = found
         .map(
           (s) =>
             `\nID:\t\t${s.id}\nName:\t\t${s.spec.name}\nService Mode:\tReplicated\n Replicas:\t${s.spec.replicas}\nContainerSpec:\n Image:\t\t${s.spec.imageRef}\n${
@@ -438,19 +418,14 @@ export const serviceRmCommand: DockerSubcommand = {
   short: "Remove one or more services",
   args: { min: 1 },
   flags: [],
-  run(p, ctx) {
-    let stdout = "";
-    let stderr = "";
-    for (const ref of p.positionals) {
+  async run(p, ctx) {
+    const removed = await forEachRef(p.positionals, (ref) => {
       const s = ctx.engine.swarm.findService(ref);
-      if (!s) {
-        stderr += `Error response from daemon: service ${ref} not found\n`;
-        continue;
-      }
+      if (!s) throw new DaemonError("not-found", `service ${ref} not found`);
       ctx.engine.swarm.removeService(s);
-      stdout += `${ref}\n`;
-    }
-    return result(stdout, stderr, stderr ? 1 : 0);
+      return `${ref}\n`;
+    });
+    return result(removed.stdout, removed.stderr, removed.exitCode);
   },
 };
 
