@@ -141,3 +141,22 @@ describe("USER in a Dockerfile", () => {
     expect(r.stderr).toContain("ERROR: failed to build: failed to solve: unable to find user app: no matching entries in passwd file\n");
   });
 });
+
+describe("COPY --chown", () => {
+  it("looks the user up in the image's /etc/passwd and the group in its /etc/group", async () => {
+    const s = session();
+    await setup(s, "printf 'console.log(1)' > app.js");
+    // A group whose gid (2000) is nobody's uid: a lookup in passwd would not find it.
+    s.engine.host.writeFile(
+      "/home/learner/app/Dockerfile",
+      "FROM node:22-alpine\nRUN echo 'deploy:x:2000:' >> /etc/group\nCOPY --chown=node:deploy app.js /srv/app.js\nCOPY --chown=node app.js /srv/own.js\nCOPY --chown=1234:55 app.js /srv/ids.js\n",
+    );
+    const built = await s.run("docker build -t chown-test .");
+    expect(built.exitCode, built.stderr).toBe(0);
+    const owners = await s.run("docker run --rm chown-test ls -l /srv");
+    expect(owners.stdout).toMatch(/ node +deploy .*app\.js/);
+    // A user without a group: the gid is the same number as the uid (Docker's reference): node's 1000.
+    expect(owners.stdout).toMatch(/ node +node .*own\.js/);
+    expect(owners.stdout).toMatch(/ 1234 +55 .*ids\.js/);
+  });
+});

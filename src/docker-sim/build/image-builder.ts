@@ -7,6 +7,7 @@
  * Progress is rendered like `docker build --progress=plain`, on what the CLI prints as stderr.
  */
 import { AccessFs } from "../fs/access-fs.ts";
+import { findGroup, findUser } from "../fs/accounts.ts";
 import { LayeredFs, type FsMount } from "../fs/layered-fs.ts";
 import { diffSize, type Layer, type LayerDiff } from "../fs/layer.ts";
 import { MemoryFs } from "../fs/memory-fs.ts";
@@ -617,23 +618,18 @@ export class ImageBuilder {
     }
   }
 
+  /**
+   * `COPY --chown=user[:group]`: names are looked up in the stage's own /etc/passwd and /etc/group
+   * (fs/accounts.ts), numbers taken as they are. A user without a group gets the same number as
+   * its gid, as Docker's reference says ("a UID without GID will use the same numeric UID as the GID").
+   */
   private owner(spec: string, layers: Layer[]): { uid: number; gid: number } {
     const [u, g] = spec.split(":");
-    const passwd = (() => {
-      try {
-        return new LayeredFs(layers).readFile("/etc/passwd");
-      } catch {
-        return "";
-      }
-    })();
-    const idOf = (name: string | undefined, field: 2 | 3): number => {
-      if (!name) return 0;
-      if (/^[0-9]+$/.test(name)) return Number(name);
-      const line = passwd.split("\n").find((l) => l.startsWith(`${name}:`));
-      return line ? Number(line.split(":")[field]) : 0;
-    };
-    const uid = idOf(u, 2);
-    return { uid, gid: g ? idOf(g, 3) : uid };
+    const fs = new LayeredFs(layers);
+    const numeric = (name: string): number | undefined => (/^[0-9]+$/.test(name) ? Number(name) : undefined);
+    const uid = !u ? 0 : numeric(u) ?? findUser(fs, u)?.uid ?? 0;
+    const gid = !g ? uid : numeric(g) ?? findGroup(fs, g)?.gid ?? 0;
+    return { uid, gid };
   }
 }
 
