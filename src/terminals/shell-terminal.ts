@@ -197,7 +197,8 @@ export class ShellTerminal {
     let endsWithNewline = true;
     const show = (chunk: OutputChunk): void => {
       if (abandoned || !chunk.text) return;
-      this.#screen.write(chunk.stream === "stderr" ? `${RED}${toCrlf(chunk.text)}${RESET}` : toCrlf(chunk.text));
+      const text = toCrlf(screenSafe(chunk.text));
+      this.#screen.write(chunk.stream === "stderr" ? `${RED}${text}${RESET}` : text);
       endsWithNewline = chunk.text.endsWith("\n");
     };
     const stopped = new Promise<"abandoned">((resolve) => {
@@ -274,6 +275,20 @@ export function spokenForm(output: string): string {
   const half = ANNOUNCE_LIMIT / 2;
   return `${text.slice(0, half)} … ${text.slice(-half)}`;
 }
+
+/**
+ * What a command's output may do to the screen: print text and set colours (SGR). Other escape
+ * sequences (clear screen, cursor moves, scrollback erase, OSC titles and hyperlinks) and control
+ * bytes are dropped, so `cat /dev/urandom` or a crafted file cannot wipe or rewrite the page's
+ * lines, nor make a link; tabs, newlines, carriage returns and backspaces stay.
+ */
+export function screenSafe(text: string): string {
+  if (!/[\x00-\x07\x0b-\x0c\x0e-\x1f\x7f-\x9f]/.test(text)) return text;
+  return text.replace(ESCAPES_AND_CONTROLS, (m) => (/^\x1b\[[0-9;]*m$/.test(m) ? m : ""));
+}
+
+// OSC (to BEL or ST), CSI (ESC [ or the 8-bit 0x9b), other ESC sequences, then lone control bytes.
+const ESCAPES_AND_CONTROLS = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|(?:\x1b\[|\x9b)[0-9;?<=>]*[ -/]*[@-~]?|\x1b[ -~]?|[\x00-\x07\x0b-\x0c\x0e-\x1f\x7f-\x9f]/g;
 
 function toCrlf(text: string): string {
   return text.replace(/\r?\n/g, "\r\n");
