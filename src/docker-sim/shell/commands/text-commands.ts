@@ -41,13 +41,24 @@ export const printfCommand: ShellCommand = {
     let idx = 0;
     // The format is reused until the arguments run out, as printf(1) does.
     do {
-      out += format.replace(/%([-0-9.]*)([sdbq%])|\\(0[0-7]{0,3}|[nt\\ar]|x[0-9a-fA-F]{1,2})/g, (m, _w: string, conv: string | undefined) => {
+      out += format.replace(/%([-+ 0#]*)([0-9]*)(?:\.([0-9]*))?([sdibqxXoc%])|\\(0[0-7]{0,3}|[nt\\ar]|x[0-9a-fA-F]{1,2})/g, (m, flags: string, width: string, precision: string | undefined, conv: string | undefined) => {
         if (!conv) return unescape(m);
         if (conv === "%") return "%";
         const arg = rest[idx++] ?? "";
-        if (conv === "d") return String(parseInt(arg, 10) || 0);
-        if (conv === "b") return unescape(arg);
-        return arg;
+        let text: string;
+        if (conv === "d" || conv === "i" || conv === "x" || conv === "X" || conv === "o") {
+          const n = /^[-+]?0x/i.test(arg) ? parseInt(arg, 16) : parseInt(arg, 10) || 0;
+          text = conv === "x" ? n.toString(16) : conv === "X" ? n.toString(16).toUpperCase() : conv === "o" ? n.toString(8) : String(n);
+          if (precision !== undefined) text = text.padStart(Number(precision), "0");
+          if (flags.includes("+") && n >= 0) text = `+${text}`;
+        } else {
+          text = conv === "b" ? unescape(arg) : conv === "q" ? (arg === "" ? "''" : arg.replace(/[^A-Za-z0-9_./=:,+@%-]/g, "\\$&")) : conv === "c" ? arg.slice(0, 1) : arg;
+          if (precision !== undefined) text = text.slice(0, Number(precision));
+        }
+        // Width pads on the left (right with -), with zeros for numbers under the 0 flag.
+        const w = Number(width || 0);
+        if (text.length < w) text = flags.includes("-") ? text.padEnd(w) : flags.includes("0") && /[dixXo]/.test(conv) ? text.replace(/^([+-]?)/, (sign) => sign + "0".repeat(w - text.length)) : text.padStart(w);
+        return text;
       });
     } while (idx > 0 && idx < rest.length);
     return ok(out);
