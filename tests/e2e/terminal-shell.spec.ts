@@ -111,3 +111,11 @@ test("input meant to freeze the page ends with a message, and the page stays res
   const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
   test.info().annotations.push({ type: "longest main-thread task (ms)", description: String(Math.round(longest)) });
 });
+
+test("curl reaches the simulated payments API, and nothing else", async ({ page }) => {
+  const { live } = await openTerminal(page);
+  await run(page, live, "curl -s https://api.payments.example/v1/charges -H 'Authorization: Bearer sk_test_51FakeKey' -d amount=500 | jq -r .status");
+  await expect(live).toHaveText("succeeded");
+  await run(page, live, "curl https://example.com/");
+  await expect(live).toHaveText("curl: (6) Could not resolve host: example.com");
+});
