@@ -79,6 +79,8 @@ export class ShellCore {
 
   /** A fresh host (Reset); history stays, as it does in a terminal whose shell restarted. */
   replaceSession(session: TerminalSession): void {
+    // The old host's jobs end with it, as a hang-up ends a shell's jobs.
+    this.#session.shell.stopJobs?.();
     this.#session = session;
     this.cancelInput();
   }

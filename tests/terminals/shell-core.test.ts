@@ -93,6 +93,22 @@ describe("ShellCore: one core for the page terminal and npm run shell", () => {
   });
 });
 
+describe("Reset ends the old host's background jobs", () => {
+  it("a runaway job stops when the session is replaced", async () => {
+    const c = await core();
+    const old = c.session;
+    let ticks = 0;
+    await c.submit("while true; do echo tick; sleep 1; done &", { onOutput: (chunk) => (ticks += chunk.text.split("tick").length - 1) });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    c.replaceSession(await startTerminalSession(TerminalScenarioSchema.parse({ title: "Fresh host" })));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const after = ticks;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ticks).toBe(after);
+    expect((await old.shell.exec("jobs")).stdout).toBe("");
+  });
+});
+
 describe("historyEntry", () => {
   it("joins a multi-line command as bash's cmdhist does", () => {
     expect(historyEntry(["for i in 1 2; do", "  echo $i", "done"])).toBe("for i in 1 2; do echo $i; done");

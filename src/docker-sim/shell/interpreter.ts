@@ -146,6 +146,11 @@ export class ShellInterpreter implements ShellControl {
     return env;
   }
 
+  /** End every background job (the terminal was reset or closed): what a hang-up does to them. */
+  stopJobs(): void {
+    for (const job of this.host.jobs.values()) job.controller.abort();
+  }
+
   get functionNames(): string[] {
     return [...this.functions.keys()];
   }
