@@ -58,6 +58,8 @@ export interface DockerShell {
    * open quote, `if` without `fi`, a trailing `|` or `\`, a heredoc still waiting for its word.
    */
   needsMoreInput(source: string): InputContinuation;
+  /** End the background jobs (`cmd &`) still running: the terminal was reset or left. */
+  stopJobs(): void;
   /** Add a CLI to this shell (replaces one of the same name). */
   registerCommand(command: CliCommand): void;
   /** Every command name the shell runs (for completion). */
@@ -97,6 +99,7 @@ export function createDockerShell(engine: DockerEngine, options: DockerShellOpti
   });
   return {
     exec: (line, execOptions = {}) => shell.run(line, { signal: execOptions.signal, onOutput: execOptions.onOutput }),
+    stopJobs: () => shell.stopJobs(),
     needsMoreInput: (source) => inputContinuation(source, { maxHeredocLength: shell.limits.maxHeredocLength }),
     registerCommand(command) {
       registry.set(command.name, cliToShellCommand(command));

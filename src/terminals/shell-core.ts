@@ -79,6 +79,8 @@ export class ShellCore {
 
   /** A fresh host (Reset); history stays, as it does in a terminal whose shell restarted. */
   replaceSession(session: TerminalSession): void {
+    // The old host's jobs end with it, as a hang-up ends a shell's jobs.
+    this.#session.shell.stopJobs?.();
     this.#session = session;
     this.cancelInput();
   }
@@ -239,11 +241,27 @@ export function historyEntry(lines: readonly string[]): string {
     const line = raw.trim();
     if (!line) continue;
     if (!out) out = line;
+    // A line break inside quotes is part of the text: bash keeps it.
+    else if (insideQuotes(out)) out = `${out}\n${raw}`;
     else if (out.endsWith("\\")) out = `${out.slice(0, -1).trimEnd()} ${line}`;
     else if (/(^|\s)(do|then|else|elif|in|\{|\()$|(\||&&|\|\||;|&|\(|\{)$/.test(out)) out = `${out} ${line}`;
     else out = `${out}; ${line}`;
   }
   return out;
+}
+
+/** Whether text ends inside a '...' or "..." (a rough count, enough to keep a quoted newline). */
+function insideQuotes(text: string): boolean {
+  let quote: string | undefined;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === "\\" && quote === '"') k++;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === "\\") k++;
+  }
+  return quote !== undefined;
 }
 
 function describe(err: unknown): string {

@@ -52,6 +52,8 @@ export class ShellTerminal {
   #queue: Promise<void> = Promise.resolve();
   /** Ctrl+C while a command runs: abort it, and stop waiting for it. */
   #interrupt: (() => void) | undefined;
+  /** While a chunk of input is handled, what it draws (echoed lines, prompts) goes out in one write per slice. */
+  #pendingDraw: string[] | undefined;
 
   constructor(screen: TerminalScreen, session: TerminalSession, options: ShellTerminalOptions = {}) {
     this.#screen = screen;
@@ -117,8 +119,33 @@ export class ShellTerminal {
     return this.#queue;
   }
 
+  /** Draw now, or with the rest of this slice's drawing when a chunk of input is being handled. */
+  #draw(data: string): void {
+    if (this.#pendingDraw) this.#pendingDraw.push(data);
+    else this.#screen.write(data);
+  }
+
+  #flushDraw(): void {
+    const pending = this.#pendingDraw;
+    if (pending?.length) {
+      this.#screen.write(pending.join(""));
+      pending.length = 0;
+    }
+  }
+
   async #handle(data: string): Promise<void> {
     let sliceStart = now();
+    // A 5 000-line paste echoes 5 000 lines: drawn in one write per slice, not one per line.
+    this.#pendingDraw = [];
+    try {
+      await this.#handleActions(data, () => sliceStart, (t) => (sliceStart = t));
+    } finally {
+      this.#flushDraw();
+      this.#pendingDraw = undefined;
+    }
+  }
+
+  async #handleActions(data: string, sliceStart: () => number, restart: (t: number) => void): Promise<void> {
     for (const action of decodeInput(data)) {
       if (action.kind === "insert") {
         this.#editor.insert(action.text);
@@ -129,9 +156,10 @@ export class ShellTerminal {
         await this.#key(action.key);
       }
       // A long paste gives the page a turn now and then, so it paints and stays responsive.
-      if (now() - sliceStart > SLICE_MS) {
+      if (now() - sliceStart() > SLICE_MS) {
+        this.#flushDraw();
         await new Promise((resolve) => setTimeout(resolve, 0));
-        sliceStart = now();
+        restart(now());
       }
     }
   }
@@ -167,6 +195,7 @@ export class ShellTerminal {
         return;
       }
       case "clear-screen": {
+        this.#flushDraw();
         this.#screen.clear();
         this.#cursorCell = 0;
         break;
@@ -179,7 +208,7 @@ export class ShellTerminal {
     const result = await this.#core.complete(this.#editor.text, this.#editor.cursor);
     if (result.candidates.length > 0) {
       this.#finishLine();
-      this.#screen.write(`${result.candidates.join("  ")}\r\n`);
+      this.#draw(`${result.candidates.join("  ")}\r\n`);
       this.#cursorCell = 0;
     }
     this.#editor.set(result.text);
@@ -197,7 +226,10 @@ export class ShellTerminal {
     let endsWithNewline = true;
     const show = (chunk: OutputChunk): void => {
       if (abandoned || !chunk.text) return;
-      this.#screen.write(chunk.stream === "stderr" ? `${RED}${toCrlf(chunk.text)}${RESET}` : toCrlf(chunk.text));
+      const text = toCrlf(screenSafe(chunk.text));
+      // A command's output shows as it is written (tail -f), after what was drawn before it.
+      this.#flushDraw();
+      this.#screen.write(chunk.stream === "stderr" ? `${RED}${text}${RESET}` : text);
       endsWithNewline = chunk.text.endsWith("\n");
     };
     const stopped = new Promise<"abandoned">((resolve) => {
@@ -211,18 +243,19 @@ export class ShellTerminal {
       const outcome = await Promise.race([this.#core.submit(line, { signal: controller.signal, onOutput: show }), stopped]);
       if (outcome === "abandoned") {
         abandoned = true;
-        this.#screen.write(`${endsWithNewline ? "" : "\r\n"}^C\r\n`);
+        this.#draw(`${endsWithNewline ? "" : "\r\n"}^C\r\n`);
         this.#options.onCommand?.(line, { stdout: "^C\n", stderr: "", exitCode: 130 });
       } else if (outcome.kind === "clear") {
+        this.#flushDraw();
         this.#screen.clear();
       } else if (outcome.kind === "ran") {
         if (controller.signal.aborted) {
           // bash echoes the interrupt as ^C on its own line.
-          this.#screen.write(`${endsWithNewline ? "" : "\r\n"}^C\r\n`);
+          this.#draw(`${endsWithNewline ? "" : "\r\n"}^C\r\n`);
           endsWithNewline = true;
         }
         // A prompt always starts its own line, even after output without a final newline.
-        if (!endsWithNewline) this.#screen.write("\r\n");
+        if (!endsWithNewline) this.#draw("\r\n");
         this.#options.announce?.(spokenForm(`${outcome.result.stdout}${outcome.result.stderr}`));
         this.#options.onCommand?.(outcome.script, outcome.result);
       }
@@ -241,14 +274,14 @@ export class ShellTerminal {
   #redraw(cursor = this.#editor.cursor): void {
     const prompt = this.#prompt;
     const drawing = drawLine({ prompt: prompt.text, promptWidth: prompt.width, text: this.#editor.text, cursor, cols: this.#screen.cols, from: this.#cursorCell });
-    this.#screen.write(drawing.output);
+    this.#draw(drawing.output);
     this.#cursorCell = drawing.cursorCell;
   }
 
   /** Move below the current input line (cursor to its end, then a newline), optionally marking it. */
   #finishLine(mark = ""): void {
     this.#redraw(this.#editor.text.length);
-    this.#screen.write(`${mark}\r\n`);
+    this.#draw(`${mark}\r\n`);
     this.#cursorCell = 0;
   }
 
@@ -274,6 +307,20 @@ export function spokenForm(output: string): string {
   const half = ANNOUNCE_LIMIT / 2;
   return `${text.slice(0, half)} … ${text.slice(-half)}`;
 }
+
+/**
+ * What a command's output may do to the screen: print text and set colours (SGR). Other escape
+ * sequences (clear screen, cursor moves, scrollback erase, OSC titles and hyperlinks) and control
+ * bytes are dropped, so `cat /dev/urandom` or a crafted file cannot wipe or rewrite the page's
+ * lines, nor make a link; tabs, newlines, carriage returns and backspaces stay.
+ */
+export function screenSafe(text: string): string {
+  if (!/[\x00-\x07\x0b-\x0c\x0e-\x1f\x7f-\x9f]/.test(text)) return text;
+  return text.replace(ESCAPES_AND_CONTROLS, (m) => (/^\x1b\[[0-9;]*m$/.test(m) ? m : ""));
+}
+
+// OSC (to BEL or ST), CSI (ESC [ or the 8-bit 0x9b), other ESC sequences, then lone control bytes.
+const ESCAPES_AND_CONTROLS = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|(?:\x1b\[|\x9b)[0-9;?<=>]*[ -/]*[@-~]?|\x1b[ -~]?|[\x00-\x07\x0b-\x0c\x0e-\x1f\x7f-\x9f]/g;
 
 function toCrlf(text: string): string {
   return text.replace(/\r?\n/g, "\r\n");

@@ -33,6 +33,9 @@ const cases: [string, string, { stdout: string; stderr: string; exitCode: number
   ["globbing, and a pattern with no match stays as typed", "touch a.txt b.txt; echo *.txt; echo *.none", out("a.txt b.txt\n*.none\n")],
   ["redirections: >, >>, 2>, 2>&1, &>, <", "echo a > f; echo b >> f; ls nope 2> err; cat f err; ls nope > both 2>&1; wc -l < both", out("a\nb\nls: cannot access 'nope': No such file or directory\n1\n")],
   ["(subshell) keeps its changes; { group } does not", "x=1; (x=2; cd /); echo $x $PWD; { x=3; }; echo $x", out("1 /home/learner/app\n3\n")],
+  ["brace expansion: lists, sequences, nesting; quoted and empty braces stay", 'echo {a,b} x{1..3}y {01..03} {c..a} {1..10..3} a{b,{c,d}}e "{a,b}" {} {x}; mkdir -p app/{src,test}; ls app', out("a b x1y x2y x3y 01 02 03 c b a 1 4 7 10 abe ace ade {a,b} {} {x}\nsrc\ntest\n")],
+  ["printf widths, precision, %x, %q and reuse of the format", "printf '%5s|%-5s|%05d|%x|%.2s|%3d|\\n' ab cd 42 255 xyz 7; printf '%s,' a b c; printf '%q\\n' 'a b'", out("   ab|cd   |00042|ff|xy|  7|\na,b,c,a\\ b\n")],
+  ["grep and head report a missing file in its place, with names when several are given", "echo KEY=1 > a; echo KEY=2 > b; grep KEY a nope b 2>&1; head -n1 a nope 2>&1", { stdout: "a:KEY=1\ngrep: nope: No such file or directory\nb:KEY=2\n==> a <==\nKEY=1\nhead: cannot open 'nope' for reading: No such file or directory\n", stderr: "", exitCode: 1 }],
   ["readonly", "readonly R=1; R=2; echo never", { stdout: "", stderr: "bash: R: readonly variable\n", exitCode: 1 }],
   ["stdout and stderr interleave in the order written", "echo out1; echo err1 >&2; cat /etc/hostname-nope /etc/passwd 2>&1 | head -1", { stdout: "out1\ncat: /etc/hostname-nope: No such file or directory\n", stderr: "err1\n", exitCode: 0 }],
 ];

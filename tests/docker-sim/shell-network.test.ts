@@ -44,3 +44,26 @@ describe("curl to the simulated hosts", () => {
     expect(await h.run("curl")).toEqual({ stdout: "", stderr: "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2 });
   });
 });
+
+describe("CLIs plugged into the shell (createDockerShell's commands and registerCommand)", () => {
+  it("a plugged-in CLI gets argv, the exported env, stdin and cwd, runs in pipes, and can be replaced", async () => {
+    const seen: { argv: readonly string[]; region?: string; stdin: string; cwd: string }[] = [];
+    const shell = createDockerShell(new DockerEngine({ clock: new ManualClock("2025-01-15T09:30:00.000Z") }), {
+      commands: [
+        {
+          name: "aws",
+          run: ({ argv, env, stdin, cwd }) => {
+            seen.push({ argv, region: env.get("AWS_REGION"), stdin, cwd });
+            return { stdout: '{"SecretString":"s3cr3t"}\n', stderr: "", exitCode: 0 };
+          },
+        },
+      ],
+    });
+    const r = await shell.exec("export AWS_REGION=eu-west-1; echo in | aws secretsmanager get-secret-value --secret-id db | jq -r .SecretString");
+    expect(r).toEqual({ stdout: "s3cr3t\n", stderr: "", exitCode: 0 });
+    expect(seen).toEqual([{ argv: ["aws", "secretsmanager", "get-secret-value", "--secret-id", "db"], region: "eu-west-1", stdin: "in\n", cwd: "/home/learner/app" }]);
+    expect(shell.commandNames).toContain("aws");
+    shell.registerCommand({ name: "aws", run: () => ({ stdout: "", stderr: "aws: error: replaced\n", exitCode: 252 }) });
+    expect(await shell.exec("aws sts get-caller-identity")).toEqual({ stdout: "", stderr: "aws: error: replaced\n", exitCode: 252 });
+  });
+});

@@ -47,6 +47,30 @@ describe("npm run shell", () => {
     expect(r.stdout).toContain("| payments: database password read from /run/secrets/db_password (18 characters, ****only)\n");
   });
 
+  it("reads multi-line commands with bash's > prompt, reaches the simulated hosts with curl, and reports a command the input left open", () => {
+    const session = ["for i in 1 2; do", "echo $i", "done", "echo one \\", "  two", "curl -s -X POST https://api.payments.example/v1/charges -d amount=5 | jq -r .error.type", 'echo "unclosed'].join("\n");
+    const r = shell(`${session}\n`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        "learner@secrets-lab:/work$ for i in 1 2; do",
+        "> echo $i",
+        "> done",
+        "1",
+        "2",
+        "learner@secrets-lab:/work$ echo one \\",
+        ">   two",
+        "one two",
+        "learner@secrets-lab:/work$ curl -s -X POST https://api.payments.example/v1/charges -d amount=5 | jq -r .error.type",
+        "authentication_error",
+        'learner@secrets-lab:/work$ echo "unclosed',
+        "> ",
+        "bash: unexpected EOF while looking for matching `\"'",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("names the known scenarios when the one asked for does not exist", () => {
     const r = shell("", "--scenario", "swarm/nope");
     expect(r.status).toBe(2);

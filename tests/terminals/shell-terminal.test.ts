@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/docker-sim";
 import { TerminalScenarioSchema } from "../../src/schemas/terminal-scenario";
 import { getTerminalScenario } from "../../src/terminals/load-terminal-scenarios";
-import { ShellTerminal, spokenForm } from "../../src/terminals/shell-terminal";
+import { ShellTerminal, screenSafe, spokenForm } from "../../src/terminals/shell-terminal";
 import { DockerHelpIndex } from "../../src/terminals/docker-help";
 import { startTerminalSession, type TerminalSession } from "../../src/terminals/terminal-session";
 import { ShellCore } from "../../src/terminals/shell-core";
@@ -165,6 +165,21 @@ describe("completion's word lists", () => {
     expect((await core.complete("aws", 3)).text).toBe("aws ");
     const run = await core.submit("aws sts get-caller-identity");
     expect(run).toMatchObject({ kind: "ran", result: { stdout: "aws called with sts get-caller-identity\n", exitCode: 0 } });
+  });
+});
+
+describe("screenSafe: what command output may do to the screen", () => {
+  it("keeps text and colours; drops clear-screen, cursor moves, OSC links and control bytes", () => {
+    expect(screenSafe("a\x1b[2J\x1b[3J\x1b[Hb\x1b[36mok\x1b[0m\x1b]8;;https://x.example\x07link\x1b]8;;\x07\x07\x00z\tq\r\n")).toBe("ab\x1b[36mok\x1b[0mlinkz\tq\r\n");
+    expect(screenSafe("plain text\n")).toBe("plain text\n");
+  });
+
+  it("a command that prints a clear-screen leaves the terminal's lines in place", async () => {
+    const t = await open();
+    await t.type("echo before\r");
+    await t.type("printf 'x\\033[3A\\033[2J\\033[Hy\\n'\r");
+    expect(t.screen.text).toContain("$ echo before\nbefore\n");
+    expect(t.screen.text).toContain("\nxy\n");
   });
 });
 

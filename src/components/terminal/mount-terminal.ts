@@ -21,8 +21,21 @@ export interface TerminalConfig {
 // `node app.js` in a container runs in the page's shared runtime. Imported on first use, so the
 // terminal's own chunk stays free of the runtime and pages that never run an app never load it.
 const appRunner = runtimeAppRunner(async () => (await import("../sandbox/page-services")).pageServices().runtime);
-// `curl` reaches the page's simulated network (the payments API...), loaded on the first request.
-const network = async (request: Request): Promise<Response> => (await import("../sandbox/page-services")).pageServices().network.handle(request);
+/**
+ * The hosts `curl` reaches from one terminal host: the payments API, a fresh mock per host (as a
+ * sandbox gets its own world; Reset starts a new one), loaded on the first request.
+ */
+function terminalNetwork(): (request: Request) => Promise<Response> {
+  let network: Promise<{ handle(request: Request): Promise<Response> }> | undefined;
+  return async (request) => {
+    network ??= (async () => {
+      const [{ SimulatedNetwork }, { sandbox: payments }] = await Promise.all([import("../../runtime/index"), import("../../providers/payments/sandbox")]);
+      const world = await payments.createWorld({ config: undefined });
+      return new SimulatedNetwork(world.hosts);
+    })();
+    return (await network).handle(request);
+  };
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -38,10 +51,10 @@ async function startOrExplain(scenario: TerminalScenario, providers: Record<stri
   // The CLIs the scenario's providers add (`aws`), each loaded with its provider's facet.
   const commands = Object.keys(providers).length > 0 ? await (await import("../../providers/page-facets")).terminalClis(providers) : [];
   try {
-    return { session: await startTerminalSession(scenario, { appRunner, network, commands }) };
+    return { session: await startTerminalSession(scenario, { appRunner, network: terminalNetwork(), commands }) };
   } catch (err) {
     const why = err instanceof ScenarioSetupError ? `"${err.command}" exited with ${err.result.exitCode}` : String(err);
-    const session = await startTerminalSession({ ...scenario, setup: [], swarm: false }, { appRunner, network, commands });
+    const session = await startTerminalSession({ ...scenario, setup: [], swarm: false }, { appRunner, network: terminalNetwork(), commands });
     return { session, notice: `This scenario's setup failed (${why}); you have an empty host instead.` };
   }
 }

@@ -34,6 +34,9 @@ const THEME: ITheme = {
   brightCyan: "#b3f0ff",
 };
 
+/** Largest piece of output handed to xterm at once. */
+const WRITE_PIECE = 4096;
+
 export class TerminalView implements TerminalScreen {
   readonly term: Terminal;
   readonly #fit = new FitAddon();
@@ -72,7 +75,13 @@ export class TerminalView implements TerminalScreen {
   }
 
   write(data: string): void {
-    this.term.write(data);
+    // xterm parses one write() in one go and yields only between writes: a megabyte of `yes` in
+    // one call would hold the page for most of a second, in pieces it stays responsive.
+    if (data.length <= WRITE_PIECE) {
+      this.term.write(data);
+      return;
+    }
+    for (let k = 0; k < data.length; k += WRITE_PIECE) this.term.write(data.slice(k, k + WRITE_PIECE));
   }
 
   clear(): void {

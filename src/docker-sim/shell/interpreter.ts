@@ -14,6 +14,7 @@ import { parseScript } from "./parser.ts";
 import { ExpansionError, expandJoined, expandPattern, expandText, expandWord, type ExpandContext } from "./expand.ts";
 import { ArithmeticError, evaluateArithmetic } from "./arithmetic.ts";
 import { matchPattern } from "./pattern.ts";
+import { braceExpand } from "./brace.ts";
 import { binaryTest, evaluateTest, unaryTest } from "./test-expression.ts";
 import { BufferSink, Input, TeeSink, type IO, type OutputChunk, type Sink } from "./io.ts";
 import { AbortLine, BreakSignal, ContinueSignal, ExitSignal, InterruptSignal, ReturnSignal } from "./signals.ts";
@@ -143,6 +144,11 @@ export class ShellInterpreter implements ShellControl {
       if (v !== undefined) env.set(k, v);
     }
     return env;
+  }
+
+  /** End every background job (the terminal was reset or closed): what a hang-up does to them. */
+  stopJobs(): void {
+    for (const job of this.host.jobs.values()) job.controller.abort();
   }
 
   get functionNames(): string[] {
@@ -457,7 +463,7 @@ export class ShellInterpreter implements ShellControl {
         }
         case "for": {
           const items: string[] = [];
-          if (cmd.items) for (const w of cmd.items) items.push(...(await this.expandWordOrFail(w, rio)));
+          if (cmd.items) for (const w of cmd.items) for (const braced of braceExpand(w)) items.push(...(await this.expandWordOrFail(braced, rio)));
           else items.push(...this.positionals);
           let next = 0;
           return this.runLoop(cmd.body, rio, async () => {
@@ -682,7 +688,7 @@ export class ShellInterpreter implements ShellControl {
     const expanded = await this.guardExpansion(io, async () => {
       const ectx = this.expandContext(io);
       const argv: string[] = [];
-      for (const w of cmd.words) argv.push(...(await expandWord(w, ectx)));
+      for (const w of cmd.words) for (const braced of braceExpand(w)) argv.push(...(await expandWord(braced, ectx)));
       const assigned = new Map<string, string>();
       for (const a of cmd.assignments) assigned.set(a.name, await expandJoined(a.value, ectx));
       return { argv, assigned };

@@ -1,5 +1,6 @@
 /** The command sets of the two kinds of shell: the learner's host and a container (or build step). */
 import { fail, type ShellCommand } from "./types.ts";
+import type { FileSystem } from "../fs/file-system.ts";
 import { catCommand, cpCommand, lsCommand, mkdirCommand, rmCommand, statCommand, touchCommand } from "./commands/file-commands.ts";
 import { base64Command, echoCommand, grepCommand, headCommand, printfCommand, tailCommand, trCommand, wcCommand } from "./commands/text-commands.ts";
 import {
@@ -37,6 +38,11 @@ const coreCommands: readonly ShellCommand[] = [
 /** Where an image keeps bash, if it ships one (Debian and Ubuntu based images do; Alpine and BusyBox do not). */
 const BASH_PATHS = ["/bin/bash", "/usr/bin/bash"];
 
+/** Whether a container's file system has bash (what `docker exec c bash` needs before it starts anything). */
+export function hasBash(fs: FileSystem): boolean {
+  return BASH_PATHS.some((p) => fs.stat(p)?.kind === "file");
+}
+
 /**
  * `bash` inside a container runs only where the image has it: on Alpine, `sh -c bash` says
  * `sh: bash: not found` (exit 127), as BusyBox's ash does.
@@ -44,7 +50,7 @@ const BASH_PATHS = ["/bin/bash", "/usr/bin/bash"];
 export const containerBashCommand: ShellCommand = {
   name: "bash",
   execute(args, ctx) {
-    if (!BASH_PATHS.some((p) => ctx.fs.stat(p)?.kind === "file")) return fail(`${ctx.flavor === "gnu" ? "bash" : "sh"}: bash: not found`, 127);
+    if (!hasBash(ctx.fs)) return fail(`${ctx.flavor === "gnu" ? "bash" : "sh"}: bash: not found`, 127);
     return shCommand.execute(args, ctx);
   },
 };

@@ -28,6 +28,19 @@ export function readInputs(tool: string, files: string[], ctx: CommandContext): 
   return { texts, stderr };
 }
 
+/** Each named file (or stdin) in order, an unreadable one with its message in its place: tools report as they go. */
+export function readEach(tool: string, files: string[], ctx: CommandContext): ({ name: string; text: string } | { name: string; error: string })[] {
+  if (files.length === 0) return [{ name: "(standard input)", text: ctx.stdin }];
+  return files.map((f) => {
+    try {
+      return { name: f, text: f === "-" ? ctx.stdin : ctx.fs.readFile(resolvePath(ctx.cwd, f)) };
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+      return { name: f, error: `${tool}: ${f}: ${e.text}\n` };
+    }
+  });
+}
+
 /** The inputs as one text, as `sort a b` or `sed ... a b` read them. */
 export function readJoinedInput(tool: string, files: string[], ctx: CommandContext): { text: string; stderr: string } {
   const { texts, stderr } = readInputs(tool, files, ctx);

@@ -170,8 +170,9 @@ export const curlCommand: ShellCommand = {
     let response: Response;
     try {
       response = await network(new Request(url, { method, headers, body: hasBody && method !== "GET" && method !== "HEAD" ? body.join("&") : undefined }));
-    } catch {
+    } catch (e) {
       // The simulated network knows only its own hosts; any other name does not resolve.
+      if (req.verbose) out.err(`* ${e instanceof Error ? e.message : String(e)}\n`);
       return error(6, `Could not resolve host: ${url.hostname}`);
     }
     const status = response.status;

@@ -1,6 +1,6 @@
 /** Output and filter commands: echo, printf, grep, head, tail, tr, wc, base64. */
 import { fail, ok, type ShellCommand } from "../types.ts";
-import { CommandOutput, lines, readInputs } from "./command-input.ts";
+import { CommandOutput, lines, readEach, readInputs } from "./command-input.ts";
 import { resolvePath } from "../../fs/path.ts";
 
 function unescape(s: string): string {
@@ -41,13 +41,24 @@ export const printfCommand: ShellCommand = {
     let idx = 0;
     // The format is reused until the arguments run out, as printf(1) does.
     do {
-      out += format.replace(/%([-0-9.]*)([sdbq%])|\\(0[0-7]{0,3}|[nt\\ar]|x[0-9a-fA-F]{1,2})/g, (m, _w: string, conv: string | undefined) => {
+      out += format.replace(/%([-+ 0#]*)([0-9]*)(?:\.([0-9]*))?([sdibqxXoc%])|\\(0[0-7]{0,3}|[nt\\ar]|x[0-9a-fA-F]{1,2})/g, (m, flags: string, width: string, precision: string | undefined, conv: string | undefined) => {
         if (!conv) return unescape(m);
         if (conv === "%") return "%";
         const arg = rest[idx++] ?? "";
-        if (conv === "d") return String(parseInt(arg, 10) || 0);
-        if (conv === "b") return unescape(arg);
-        return arg;
+        let text: string;
+        if (conv === "d" || conv === "i" || conv === "x" || conv === "X" || conv === "o") {
+          const n = /^[-+]?0x/i.test(arg) ? parseInt(arg, 16) : parseInt(arg, 10) || 0;
+          text = conv === "x" ? n.toString(16) : conv === "X" ? n.toString(16).toUpperCase() : conv === "o" ? n.toString(8) : String(n);
+          if (precision !== undefined) text = text.padStart(Number(precision), "0");
+          if (flags.includes("+") && n >= 0) text = `+${text}`;
+        } else {
+          text = conv === "b" ? unescape(arg) : conv === "q" ? (arg === "" ? "''" : arg.replace(/[^A-Za-z0-9_./=:,+@%-]/g, "\\$&")) : conv === "c" ? arg.slice(0, 1) : arg;
+          if (precision !== undefined) text = text.slice(0, Number(precision));
+        }
+        // Width pads on the left (right with -), with zeros for numbers under the 0 flag.
+        const w = Number(width || 0);
+        if (text.length < w) text = flags.includes("-") ? text.padEnd(w) : flags.includes("0") && /[dixXo]/.test(conv) ? text.replace(/^([+-]?)/, (sign) => sign + "0".repeat(w - text.length)) : text.padStart(w);
+        return text;
       });
     } while (idx > 0 && idx < rest.length);
     return ok(out);
@@ -120,19 +131,30 @@ export const grepCommand: ShellCommand = {
     } catch {
       return fail("grep: Unmatched ( or \\(", 2);
     }
-    const { texts, stderr } = readInputs("grep", files, ctx);
+    const inputs = readEach("grep", files, ctx);
+    const out = new CommandOutput(ctx);
+    // File names prefix the lines when several files are named, readable or not, as GNU grep does.
+    const several = files.length > 1;
     const listing = flags.has("c") || flags.has("q") || flags.has("l");
     let stdout = "";
     let matched = 0;
     // Context groups are separated by `--`, also across files; the first group has none before it.
     let lastPrinted: { file: string; line: number } | undefined;
-    for (const { name, text } of texts) {
+    for (const input of inputs) {
+      if ("error" in input) {
+        // Reported in its place among the matches (what came before is written first).
+        if (!flags.has("q")) out.out(stdout);
+        stdout = "";
+        out.error(input.error);
+        continue;
+      }
+      const { name, text } = input;
       let count = 0;
       const all = lines(text);
       // Matching lines use `:` after the file name and line number, context lines `-`, as GNU grep.
       const print = (n: number, sep: ":" | "-", body: string): void => {
         if (lastPrinted && (after || before) && (lastPrinted.file !== name || n > lastPrinted.line + 1)) stdout += "--\n";
-        stdout += `${texts.length > 1 ? `${name}${sep}` : ""}${flags.has("n") ? `${n + 1}${sep}` : ""}${body}\n`;
+        stdout += `${several ? `${name}${sep}` : ""}${flags.has("n") ? `${n + 1}${sep}` : ""}${body}\n`;
         lastPrinted = { file: name, line: n };
       };
       let afterLeft = 0;
@@ -155,11 +177,12 @@ export const grepCommand: ShellCommand = {
         afterLeft = after;
       });
       matched += count;
-      if (flags.has("c")) stdout += `${texts.length > 1 ? `${name}:` : ""}${count}\n`;
+      if (flags.has("c")) stdout += `${several ? `${name}:` : ""}${count}\n`;
       if (flags.has("l") && count) stdout += `${name}\n`;
     }
-    if (flags.has("q")) stdout = "";
-    return { stdout, stderr, exitCode: stderr ? 2 : matched ? 0 : 1 };
+    if (!flags.has("q")) out.out(stdout);
+    // -q: a match is success even when another file could not be read.
+    return out.result(flags.has("q") && matched ? 0 : out.failed ? 2 : matched ? 0 : 1);
   },
 };
 
@@ -203,9 +226,15 @@ export const headCommand: ShellCommand = {
   execute(args, ctx) {
     const { n, bytes, files, bad } = countOption(args);
     if (bad !== undefined) return fail(`head: invalid number of ${bytes ? "bytes" : "lines"}: '${bad}'`);
-    const { texts, stderr } = readInputs("head", files, ctx);
-    const stdout = texts.map((t) => (bytes ? t.text.slice(0, n) : lines(t.text).slice(0, n).map((l) => `${l}\n`).join(""))).join("");
-    return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+    const out = new CommandOutput(ctx);
+    const inputs = readEach("head", files, ctx);
+    inputs.forEach((input, k) => {
+      if ("error" in input) return out.error(input.error.replace(/^head: ([^:]+): /, "head: cannot open '$1' for reading: "));
+      // Several files: each under a ==> name <== header, as head prints them.
+      if (files.length > 1) out.out(`${k > 0 ? "\n" : ""}==> ${input.name} <==\n`);
+      out.out(bytes ? input.text.slice(0, n) : lines(input.text).slice(0, n).map((l) => `${l}\n`).join(""));
+    });
+    return out.result(out.failed ? 1 : 0);
   },
 };
 
