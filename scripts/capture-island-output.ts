@@ -16,7 +16,7 @@ import { appFileSystem } from "../src/runtime/app-files.ts";
 import { contentDir, readTree } from "../src/lib/read-tree.ts";
 import { readTerminalScenarios } from "../src/terminals/read-terminal-scenarios.ts";
 import { runtimeAppRunner } from "../src/terminals/runtime-app-runner.ts";
-import { startTerminalSession } from "../src/components/terminal/terminal-session.ts";
+import { startTerminalSession } from "../src/terminals/terminal-session.ts";
 import { ManualClock } from "../src/docker-sim/index.ts";
 
 interface Request {

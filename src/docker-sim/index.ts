@@ -13,7 +13,7 @@
  */
 export { DockerEngine, DEFAULT_HOME, DEFAULT_PROJECT_DIR, type DockerEngineOptions } from "./engine/docker-engine.ts";
 export { ManualClock, systemClock, type Clock } from "./engine/clock.ts";
-export { createDockerShell, type DockerShell, type DockerShellOptions } from "./docker-shell.ts";
+export { createDockerShell, type CliCommand, type CliInvocation, type DockerShell, type DockerShellOptions, type InputContinuation } from "./docker-shell.ts";
 export type { CommandResult } from "./shell/types.ts";
 export type { AppLaunch, AppRunner } from "./containers/process-runner.ts";
 export type { BuildRequest, BuildOutcome } from "./build/image-builder.ts";

@@ -15,7 +15,7 @@ import type { RequestHandler } from "../runtime/network/simulated-network.ts";
 import type { GradingFacet } from "./grading-types.ts";
 import type { SandboxFacet } from "./sandbox-types.ts";
 import type { PlaceholderValues } from "../grading/placeholders.ts";
-import type { CliCommand } from "../docker-sim/docker-shell.ts";
+import type { CliCommand } from "../docker-sim/index.ts";
 
 export type { GradingFacet, GradingWorldInput, ProviderGradingWorld, ProviderSurfaceText, ProviderEvidence } from "./grading-types.ts";
 export type { SandboxFacet, SandboxWorld, SandboxWorldInput, InspectorTarget } from "./sandbox-types.ts";

@@ -15,7 +15,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/docker-sim/index.ts";
-import { startTerminalSession, type TerminalSession } from "../../src/components/terminal/terminal-session";
+import { startTerminalSession, type TerminalSession } from "../../src/terminals/terminal-session.ts";
 import { getTerminalScenario } from "../../src/terminals/load-terminal-scenarios";
 import { ELLIPSIS, matchOutput, outputLines, type IdMap } from "./compare-output";
 import { shellSessionBlocks, type ShellSessionBlock } from "./shellsession";
