@@ -4,10 +4,9 @@ import { ProgressStore } from "../../progress/progress-store.ts";
 import type { SandboxEditor } from "./lazy-code-editor";
 import type { SandboxConfig } from "./sandbox-config";
 import { gradingServices } from "./grading-services";
+import { DraftStore } from "../../progress/draft-store.ts";
 
 type Exercise = NonNullable<SandboxConfig["exercise"]>;
-
-const DRAFT_PREFIX = "secrets-lab:draft:";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -22,7 +21,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
  */
 export function mountExercisePanel(options: { host: HTMLElement; toolbarActions: HTMLElement; after: HTMLElement; editor: SandboxEditor; config: SandboxConfig; exercise: Exercise }): void {
   const { host, editor, config, exercise } = options;
-  const draftKey = DRAFT_PREFIX + config.id;
+  const drafts = new DraftStore(safeStorage(), config.id, config.sources);
   const store = new ProgressStore(safeStorage());
 
   const checkBtn = el("button", { type: "button", className: "sandbox-btn check", textContent: "Check" });
@@ -41,13 +40,16 @@ export function mountExercisePanel(options: { host: HTMLElement; toolbarActions:
   const help = el("section", { className: "sandbox-help" }, el("h3", { textContent: "Stuck?" }), el("div", { className: "sandbox-help-actions" }, hintBtn, solutionBtn, undoBtn), hintList, diffBox);
   options.after.after(notice, results, help);
 
-  // Drafts: restore the last code unless it equals the start, so a reload loses nothing.
-  const draft = readDraft(draftKey);
-  if (draft && JSON.stringify(draft) !== JSON.stringify(config.sources)) {
-    editor.reset(draft);
+  // Drafts: restore the last code unless it equals the start, so a reload loses nothing. A draft that
+  // cannot be read says so: "restored" over the starting files would hide that the work is gone.
+  const draft = drafts.read();
+  if (draft.kind === "restored") {
+    editor.reset(draft.files);
     notice.textContent = "Your last code for this exercise was restored. Reset starts over.";
+  } else if (draft.kind === "broken") {
+    notice.textContent = `Your saved code for this exercise could not be read (the saved copy ${draft.reason}). The starting files are shown; your next Run or Check saves over it.`;
   }
-  const saveDraft = () => writeDraft(draftKey, editor.files());
+  const saveDraft = () => drafts.save(editor.files());
   window.addEventListener("pagehide", saveDraft);
   document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && saveDraft());
   host.addEventListener("sandbox:run", saveDraft);
@@ -73,7 +75,7 @@ export function mountExercisePanel(options: { host: HTMLElement; toolbarActions:
   let parked: Record<string, string> | undefined;
   solutionBtn.addEventListener("click", () => {
     parked = editor.files();
-    writeDraft(draftKey, parked);
+    drafts.save(parked);
     editor.reset(exercise.scenario.solutionFiles);
     diffBox.replaceChildren(el("h4", { textContent: "What the solution changes in your code" }), ...renderDiff(parked, exercise.scenario.solutionFiles));
     diffBox.hidden = false;
@@ -90,7 +92,7 @@ export function mountExercisePanel(options: { host: HTMLElement; toolbarActions:
     solutionBtn.focus();
   });
   host.addEventListener("sandbox:reset", () => {
-    localStorage.removeItem(draftKey);
+    drafts.clear();
     notice.textContent = "Reset to the starting files.";
   });
 
@@ -166,25 +168,5 @@ function safeStorage(): Storage | undefined {
     return window.localStorage;
   } catch {
     return undefined;
-  }
-}
-
-function readDraft(key: string): Record<string, string> | undefined {
-  try {
-    const text = safeStorage()?.getItem(key);
-    if (!text) return undefined;
-    const value: unknown = JSON.parse(text);
-    if (value && typeof value === "object" && Object.values(value).every((v) => typeof v === "string")) return value as Record<string, string>;
-  } catch {
-    /* a damaged draft is ignored: the starting files are shown instead */
-  }
-  return undefined;
-}
-
-function writeDraft(key: string, files: Record<string, string>): void {
-  try {
-    safeStorage()?.setItem(key, JSON.stringify(files));
-  } catch {
-    /* storage full or disabled: the code stays in the editor */
   }
 }
