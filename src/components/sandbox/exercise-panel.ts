@@ -38,7 +38,15 @@ export function mountExercisePanel(options: { host: HTMLElement; toolbarActions:
   const undoBtn = el("button", { type: "button", className: "sandbox-btn", textContent: "Back to my code", hidden: true });
   const diffBox = el("div", { className: "sandbox-diff", hidden: true });
   const help = el("section", { className: "sandbox-help" }, el("h3", { textContent: "Stuck?" }), el("div", { className: "sandbox-help-actions" }, hintBtn, solutionBtn, undoBtn), hintList, diffBox);
-  options.after.after(notice, results, help);
+  // Class mode (an instructor's switch) hides hints and the solution for the session.
+  help.dataset.classHide = "";
+  const download = mountDownloads(config, editor);
+  options.after.after(notice, results, help, download);
+  // The worked explanation, rendered at build time next to the workbench.
+  const explanation = document.querySelector<HTMLTemplateElement>(`template[data-solution-for="${CSS.escape(config.id)}"]`);
+  // "What next" (the next exercise, the lesson): shown once this exercise is passed.
+  const whatNext = document.querySelector<HTMLElement>(`[data-exercise-next="${CSS.escape(config.id)}"]`);
+  if (whatNext && store.status(config.id) === "passed") whatNext.hidden = false;
 
   // Drafts: restore the last code unless it equals the start, so a reload loses nothing. A draft that
   // cannot be read says so: "restored" over the starting files would hide that the work is gone.
@@ -78,6 +86,7 @@ export function mountExercisePanel(options: { host: HTMLElement; toolbarActions:
     drafts.save(parked);
     editor.reset(exercise.scenario.solutionFiles);
     diffBox.replaceChildren(el("h4", { textContent: "What the solution changes in your code" }), ...renderDiff(parked, exercise.scenario.solutionFiles));
+    if (explanation) diffBox.append(el("h4", { textContent: "The worked solution, and why" }), el("div", { className: "sandbox-explanation" }, explanation.content.cloneNode(true)));
     diffBox.hidden = false;
     solutionBtn.hidden = true;
     undoBtn.hidden = false;
@@ -109,6 +118,10 @@ export function mountExercisePanel(options: { host: HTMLElement; toolbarActions:
       const report = await grade(exercise.scenario, editor.files());
       store.recordAttempt(config.id, report.passed);
       renderReport(results, report, `${host.id}-results-title`);
+      if (report.passed && whatNext) {
+        results.append(whatNext);
+        whatNext.hidden = false;
+      }
       host.dispatchEvent(new CustomEvent("sandbox:checked", { detail: report, bubbles: true }));
     } catch (error) {
       results.replaceChildren(el("h3", { id: `${host.id}-results-title`, textContent: "The check could not run" }), el("p", { textContent: error instanceof Error ? error.message : String(error) }));
@@ -169,4 +182,32 @@ function safeStorage(): Storage | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** "Download files": the starting files or the learner's current code as a zip, to go on in an IDE. */
+function mountDownloads(config: SandboxConfig, editor: SandboxEditor): HTMLElement {
+  const mine = el("button", { type: "button", className: "sandbox-btn", textContent: "Download my code (.zip)" });
+  const start = el("button", { type: "button", className: "sandbox-btn", textContent: "Download the starting files (.zip)" });
+  const said = el("p", { className: "sandbox-download-status" });
+  said.setAttribute("role", "status");
+  const save = async (files: Record<string, string>, which: string) => {
+    // fflate (about 8 KB gz) loads only when a learner downloads.
+    const { zipExerciseFiles } = await import("../progress/exercise-zip");
+    const name = `${config.id}${which === "start" ? "-start" : ""}.zip`;
+    const blob = new Blob([zipExerciseFiles(config.id, files, config.env)], { type: "application/zip" });
+    const a = el("a", { href: URL.createObjectURL(blob), download: name });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 0);
+    said.textContent = `Downloaded ${name}: ${Object.keys(files).length} file${Object.keys(files).length === 1 ? "" : "s"} and a README.`;
+  };
+  mine.addEventListener("click", () => void save(editor.files(), "mine"));
+  start.addEventListener("click", () => void save(config.sources, "start"));
+  return el(
+    "section",
+    { className: "sandbox-download" },
+    el("h3", { textContent: "Continue in your editor" }),
+    el("p", { textContent: `A zip of the files with a README: grade them in Node with npm run grade -- ${config.id} <folder>.` }),
+    el("div", { className: "sandbox-help-actions" }, mine, start),
+    said,
+  );
 }
