@@ -3,8 +3,8 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { plainShellOutput } from "./src/decks/plain-shell-output.mjs";
 
-// Cross-origin isolation (COOP + COEP) lets the sandbox use WebContainers and
-// SharedArrayBuffer. The same pair must be sent by whatever serves dist/: see
+// Cross-origin isolation (COOP + COEP): no other window can hold a reference to the
+// page or its sandbox. The same pair must be sent by whatever serves dist/: see
 // README "Deploy" for Netlify, Vercel and nginx.
 const isolationHeaders = {
   "Cross-Origin-Opener-Policy": "same-origin",

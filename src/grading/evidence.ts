@@ -4,7 +4,6 @@
  */
 import type { ExerciseScenario } from "../schemas/exercise-scenario.ts";
 import type { CanarySet } from "./canary.ts";
-import type { DockerEvidence } from "./docker-phase.ts";
 import type { ProgramEvidence } from "./run-program.ts";
 import type { GradingWorld } from "./world.ts";
 
@@ -16,5 +15,4 @@ export interface RunEvidence {
   world: GradingWorld;
   /** Absent when the scenario has no entry. */
   program?: ProgramEvidence;
-  docker?: DockerEvidence;
 }

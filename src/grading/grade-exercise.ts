@@ -1,10 +1,10 @@
 /**
  * One grading run, in a fixed order:
  *   1. read the scenario (throws GradingSetupError when it cannot be graded);
- *   2. draw fresh canaries, build the world (mock APIs and vaults on the grader's network);
- *   3. docker-sim setup: learner files into the build context, setup lines;
+ *   2. draw fresh canaries, build the world: each provider's part (mock APIs, vaults, a Docker host);
+ *   3. each provider's work before the program (docker-sim: learner files into the context, setup lines);
  *   4. run the program once (with the rotation harness when the scenario rotates a secret);
- *   5. read the docker surfaces;
+ *   5. each provider's work after it (docker-sim: read the inspected images and containers);
  *   6. evaluate every check, in the scenario's order, on what the run left behind;
  *   7. mask every canary in everything the report says, one last time.
  * A crash, a timeout or a missing file in the learner's program is a result, not an error: the report
@@ -13,7 +13,6 @@
 import type { ExerciseScenarioInput } from "../schemas/exercise-scenario.ts";
 import { createCanarySet } from "./canary.ts";
 import { evaluateCheck } from "./checks/index.ts";
-import { inspectDocker, runDockerSetup, type DockerEvidence } from "./docker-phase.ts";
 import type { RunEvidence } from "./evidence.ts";
 import { maskCanaries } from "./leak-scan.ts";
 import { buildReport } from "./report.ts";
@@ -37,14 +36,11 @@ export async function gradeExercise(
   throwIfCancelled();
 
   const scenario = parseExerciseScenario(scenarioInput);
-  if (scenario.docker && !deps.createDockerHost) throw new GradingSetupError(["this exercise uses docker: pass createDockerHost in the grading deps"]);
   const files = normaliseLearnerFiles(learnerFiles);
   const canaries = createCanarySet(scenario.secrets, scenario.rotation?.secret, deps.random);
-  const world = buildWorld(scenario, canaries, deps.network);
+  const world = await buildWorld(scenario, canaries, deps, files);
   try {
-    let docker: DockerEvidence | undefined;
-    const dockerHost = scenario.docker && deps.createDockerHost ? deps.createDockerHost() : undefined;
-    const commands = scenario.docker && dockerHost ? await runDockerSetup(scenario.docker, dockerHost, files, world.values) : [];
+    await world.beforeProgram();
     throwIfCancelled();
 
     let program: ProgramEvidence | undefined;
@@ -52,9 +48,9 @@ export async function gradeExercise(
       program = await runProgram({ ...scenario, entry: scenario.entry }, files, world, deps.runtime, limits, signal);
     }
     throwIfCancelled();
-    if (scenario.docker && dockerHost) docker = await inspectDocker(scenario.docker, dockerHost, commands);
+    await world.afterProgram();
 
-    const evidence: RunEvidence = { scenario, learnerFiles: files, canaries, world, ...(program ? { program } : {}), ...(docker ? { docker } : {}) };
+    const evidence: RunEvidence = { scenario, learnerFiles: files, canaries, world, ...(program ? { program } : {}) };
     const mask = (text: string): string => maskCanaries(text, canaries.all);
     const results = [];
     for (const [index, check] of scenario.checks.entries()) {

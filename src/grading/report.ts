@@ -36,13 +36,7 @@ export function buildReport(evidence: RunEvidence, results: CheckResult[], mask:
       ...(evidence.world.rotation ? { rotatedAtMs: evidence.world.rotation.atMs } : {}),
     };
   }
-  if (evidence.docker) {
-    report.docker = evidence.docker.commands.map((command) => ({
-      command: command.command,
-      exitCode: command.exitCode,
-      output: command.skipped ? "(not run: an earlier command failed)" : mask(`${command.stdout}${command.stderr}`),
-    }));
-  }
+  for (const world of evidence.world.providers.values()) Object.assign(report, world.report?.(mask));
   return report;
 }
 

@@ -7,9 +7,8 @@
  * engine for this.
  */
 import type { ExerciseScenario, ScenarioSecret } from "../schemas/exercise-scenario.ts";
-import type { VaultEngine } from "../vault/index.ts";
 import { PlaceholderError, type PlaceholderValues } from "./placeholders.ts";
-import { compiledRotationHarness, rotatedVaultSecrets, rotatedVirtualFiles, rotateVault } from "./rotation.ts";
+import { compiledRotationHarness, rotatedVirtualFiles } from "./rotation.ts";
 
 export { ROTATION_HOST } from "./rotation.ts";
 
@@ -48,8 +47,10 @@ export interface SandboxRotation {
   atMs: number;
   /** Absolute path -> content after the rotation (only files that change). */
   rotatedFiles: Record<string, string>;
-  /** Vault secrets that get a new version, as `vault/secret`. */
+  /** Provider secrets that get a new version, as `store/secret` (`payments-kv/DatabasePassword`). */
   vaultSecrets: string[];
+  /** The values after the rotation (the rotated secret's shown value changed): what each provider's world renews. */
+  rotatedValues: PlaceholderValues;
   /** The line the output shows when it happens. */
   message: string;
   /**
@@ -58,11 +59,13 @@ export interface SandboxRotation {
    * its compiled code (`compiled`, path -> text), so the worker does not transpile it.
    */
   program(files: Record<string, string>, entry: string): { files: Record<string, string>; entry: string; compiled: Record<string, string> };
-  /** Adds the new versions to the sandbox's vault (what the rotation host does when the harness calls it). */
-  rotateVault(engine: Pick<VaultEngine, "vault">): void;
 }
 
-export function exerciseRotation(scenario: ExerciseScenario | undefined): SandboxRotation | undefined {
+/**
+ * The rotation Run plays. `targets`: where providers give the secret a new version (from the build:
+ * `rotationTargetsOf` in src/providers/registry.ts), for the line the output shows.
+ */
+export function exerciseRotation(scenario: ExerciseScenario | undefined, targets: ReadonlyArray<{ store: string; name: string }> = []): SandboxRotation | undefined {
   if (!scenario?.rotation || !scenario.entry) return undefined;
   const { secret, atMs } = scenario.rotation;
   const declared = scenario.secrets.find((s) => s.name === secret);
@@ -70,10 +73,9 @@ export function exerciseRotation(scenario: ExerciseScenario | undefined): Sandbo
   const value = rotatedShownValue(declared);
   const rotatedValues = shownValues(scenario.secrets, { [secret]: value });
   const rotatedFiles = rotatedVirtualFiles(scenario.virtualFiles, secret, rotatedValues);
-  const inVault = scenario.vault ? rotatedVaultSecrets(scenario.vault, secret) : [];
-  const vaultSecrets = inVault.map((item) => `${item.vault}/${item.name}`);
-  const what = [...new Set(inVault.map((item) => item.name))].join(", ") || secret;
-  const effects = [...new Set(inVault.map((item) => item.vault))].map((vault) => `a new version in ${vault}`).concat(Object.keys(rotatedFiles).map((path) => `${path} rewritten`));
+  const vaultSecrets = targets.map((item) => `${item.store}/${item.name}`);
+  const what = [...new Set(targets.map((item) => item.name))].join(", ") || secret;
+  const effects = [...new Set(targets.map((item) => item.store))].map((store) => `a new version in ${store}`).concat(Object.keys(rotatedFiles).map((path) => `${path} rewritten`));
   const message = `[sandbox] ${what} rotated (as Check will do at ${atMs} ms)${effects.length ? `: ${effects.join("; ")}` : ""}\n`;
   const harness = compiledRotationHarness(rotatedFiles, atMs);
   return {
@@ -82,14 +84,12 @@ export function exerciseRotation(scenario: ExerciseScenario | undefined): Sandbo
     atMs,
     rotatedFiles,
     vaultSecrets,
+    rotatedValues,
     message,
     program(files, entry) {
       const start = `require(${JSON.stringify(SANDBOX_ROTATION_MODULE)});\nrequire(${JSON.stringify(entry)});\n`;
       const added = { [SANDBOX_ROTATION_MODULE]: harness, [SANDBOX_ROTATION_ENTRY]: start };
       return { files: { ...files, ...added }, entry: SANDBOX_ROTATION_ENTRY, compiled: added };
-    },
-    rotateVault(engine) {
-      if (scenario.vault) rotateVault(engine, scenario.vault, secret, rotatedValues);
     },
   };
 }

@@ -1,9 +1,9 @@
 /**
- * Reading a scenario: the exercise schema, then the parts it keeps loose (the vault world) with
- * their own engine's schema, every problem reported with its path, in one error.
+ * Reading a scenario: the exercise schema (with every provider's fields), every problem reported with
+ * its path, in one error. A provider that keeps its part loose (the vault world) reads it with its
+ * engine's own schema when it builds its grading world.
  */
 import { ExerciseScenarioSchema, type ExerciseScenario, type ScenarioSecret } from "../schemas/exercise-scenario.ts";
-import { parseVaultScenario, ScenarioError } from "../vault/index.ts";
 import type { PlaceholderValues } from "./placeholders.ts";
 import { GradingSetupError } from "./types.ts";
 
@@ -11,14 +11,6 @@ export function parseExerciseScenario(input: unknown): ExerciseScenario {
   const result = ExerciseScenarioSchema.safeParse(input);
   if (!result.success) {
     throw new GradingSetupError(result.error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "(root)"}: ${issue.message}`));
-  }
-  if (result.data.vault) {
-    try {
-      parseVaultScenario(result.data.vault);
-    } catch (error) {
-      if (error instanceof ScenarioError) throw new GradingSetupError(error.problems.map((p) => `vault.${p}`));
-      throw error;
-    }
   }
   return result.data;
 }

@@ -1,35 +1,35 @@
 /**
  * The simulated world of one grading run, built from the scenario with canaries in place of the
- * secrets: mock APIs and vaults plugged into the grader's network (every request recorded), env and
- * virtual files filled in, and the rotation hooks. `dispose()` unplugs the hosts.
+ * secrets: each provider the scenario uses builds its part (mock APIs, vaults, a Docker host...)
+ * and plugs its hosts into the grader's network (every request recorded); env and virtual files
+ * are filled in; the rotation hooks are set. Requests to a host that does not exist are recorded
+ * too: a secret sent there is a leak. `dispose()` unplugs the hosts.
  */
-import type { ExerciseScenario, MockApiName } from "../schemas/exercise-scenario.ts";
-import { createPaymentsApi, PAYMENTS_API_HOST, type RequestHandler, type SimulatedNetwork } from "../runtime/index.ts";
-import { createEngineFromScenario, ScenarioError, type VaultEngine } from "../vault/index.ts";
-import { createAzureHosts } from "../runtime/azure/host/index.ts";
+import type { ExerciseScenario } from "../schemas/exercise-scenario.ts";
+import type { RequestHandler, SimulatedNetwork } from "../runtime/index.ts";
+import { providersOf } from "../providers/registry.ts";
+import type { GradingFacet, ProviderGradingWorld } from "../providers/types.ts";
 import type { CanarySet } from "./canary.ts";
-import { fillPlaceholders, fillPlaceholdersDeep, type PlaceholderValues } from "./placeholders.ts";
-import { ROTATION_HOST, rotatedVirtualFiles, rotateVault } from "./rotation.ts";
-import { GradingSetupError } from "./types.ts";
+import { fillPlaceholders, type PlaceholderValues } from "./placeholders.ts";
+import { ROTATION_HOST, rotatedVirtualFiles } from "./rotation.ts";
+import { GradingSetupError, type GradingDeps } from "./types.ts";
 
 export { ROTATION_HOST, rotationHarness } from "./rotation.ts";
 
-/** A request some mock host received, in arrival order. */
+/** A request some host received (or a host that does not exist was sent), in arrival order. */
 export interface RecordedExchange {
   /** Arrival order across all hosts; compares with the rotation's. */
   seq: number;
   host: string;
   /** Set when the host is one of the scenario's mock APIs. */
-  api?: MockApiName;
+  api?: string;
   method: string;
   url: string;
   headers: Record<string, string>;
   body: string;
+  /** The status answered; 0 when no such host exists (the program's fetch failed). */
   status: number;
 }
-
-const API_HOSTS: Record<MockApiName, string> = { payments: PAYMENTS_API_HOST };
-const KEY_VAULT_SCOPE = "https://vault.azure.net/.default";
 
 export interface GradingWorld {
   env: Record<string, string>;
@@ -37,7 +37,10 @@ export interface GradingWorld {
   virtualFiles: Record<string, string>;
   /** Absolute path -> content after the rotation (only files that change). */
   rotatedFiles: Record<string, string>;
-  vault: VaultEngine | undefined;
+  /** The world of each provider the scenario uses, by provider id. */
+  providers: ReadonlyMap<string, ProviderGradingWorld>;
+  /** The grading facet of each provider the scenario uses or whose checks it has, by id. */
+  facets: ReadonlyMap<string, GradingFacet<never, unknown, { kind: string }>>;
   exchanges: RecordedExchange[];
   /** The sequence number at which the rotation happened, once it has. */
   rotation: { seq: number; atMs: number } | undefined;
@@ -45,98 +48,105 @@ export interface GradingWorld {
   markProgramStart(): void;
   /** Placeholder values with the canaries of this run. */
   values: PlaceholderValues;
+  beforeProgram(): Promise<void>;
+  afterProgram(): Promise<void>;
   dispose(): void;
 }
 
-function placeholderValues(canaries: CanarySet, vault: () => VaultEngine | undefined, pick: "initial" | "rotated", rotatedSecret?: string): PlaceholderValues {
+/** Values for `{{secret:...}}` from the canaries, and for every other kind from the provider that fills it. */
+function placeholderValues(canaries: CanarySet, worlds: () => ReadonlyMap<string, ProviderGradingWorld>, pick: "initial" | "rotated", rotatedSecret?: string): PlaceholderValues {
+  const other = (kind: string, name: string): string => {
+    for (const world of worlds().values()) {
+      const fill = world.placeholders?.[kind];
+      if (fill) return fill(name);
+    }
+    throw new GradingSetupError([`{{${kind}:${name}}} needs the provider that fills it (a 'vault' for vault-token)`]);
+  };
   return {
     secret: (name) => (pick === "rotated" && name === rotatedSecret ? canaries.rotated(name)! : canaries.initial(name)).value,
-    vaultToken: (identity) => {
-      const engine = vault();
-      if (!engine) throw new GradingSetupError([`{{vault-token:${identity}}} needs a 'vault'`]);
-      return engine.identities.issueToken(identity, [KEY_VAULT_SCOPE]).token;
-    },
+    vaultToken: (identity) => other("vault-token", identity),
   };
 }
 
-export function buildWorld(scenario: ExerciseScenario, canaries: CanarySet, network: SimulatedNetwork): GradingWorld {
+export async function buildWorld(scenario: ExerciseScenario, canaries: CanarySet, deps: GradingDeps, learnerFiles: Record<string, string>): Promise<GradingWorld> {
+  const network: SimulatedNetwork = deps.network;
   const rotatedSecret = scenario.rotation?.secret;
-  let engine: VaultEngine | undefined;
-  const values = placeholderValues(canaries, () => engine, "initial");
-  const rotatedValues = placeholderValues(canaries, () => engine, "rotated", rotatedSecret);
-
-  if (scenario.vault) {
-    try {
-      engine = createEngineFromScenario(
-        fillPlaceholdersDeep(scenario.vault, {
-          ...values,
-          vaultToken: () => {
-            throw new GradingSetupError(["{{vault-token:...}} cannot be used inside the vault itself"]);
-          },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ScenarioError) throw new GradingSetupError(error.problems.map((p) => `vault.${p}`));
-      throw error;
-    }
-  }
+  const worlds = new Map<string, ProviderGradingWorld>();
+  const facets = new Map<string, GradingFacet<never, unknown, { kind: string }>>();
+  const values = placeholderValues(canaries, () => worlds, "initial");
+  const rotatedValues = placeholderValues(canaries, () => worlds, "rotated", rotatedSecret);
 
   const exchanges: RecordedExchange[] = [];
   let seq = 0;
   let programStart = 0;
+  const hosts: string[] = [];
   const world: GradingWorld = {
-    env: Object.fromEntries(Object.entries(scenario.env).map(([name, value]) => [name, fillPlaceholders(value, values)])),
-    virtualFiles: Object.fromEntries(Object.entries(scenario.virtualFiles).map(([path, text]) => [path, fillPlaceholders(text, values)])),
+    env: {},
+    virtualFiles: {},
     rotatedFiles: {},
-    vault: engine,
+    providers: worlds,
+    facets,
     exchanges,
     rotation: undefined,
     markProgramStart: () => {
       programStart = performance.now();
     },
     values,
+    beforeProgram: async () => {
+      for (const part of worlds.values()) await part.beforeProgram?.();
+    },
+    afterProgram: async () => {
+      for (const part of worlds.values()) await part.afterProgram?.();
+    },
     dispose: () => {
       for (const host of hosts) network.removeHost(host);
+      network.onUnknownHost = undefined;
+      for (const part of worlds.values()) part.dispose?.();
     },
   };
-  if (rotatedSecret) world.rotatedFiles = rotatedVirtualFiles(scenario.virtualFiles, rotatedSecret, rotatedValues);
 
-  // Every mock host records what it received, with one sequence shared by all hosts and the
-  // rotation, so checks can tell "before" from "after". The sequence number is taken before the
-  // handler runs: requests arrive in the order the program sent them.
-  const hosts: string[] = [];
-  const plug = (host: string, handler: RequestHandler, api?: MockApiName): void => {
+  // Every host records what it received, with one sequence shared by all hosts and the rotation,
+  // so checks can tell "before" from "after". The sequence number is taken before the handler
+  // runs: requests arrive in the order the program sent them.
+  const record = async (request: Request, host: string, api: string | undefined, answer: () => Promise<number>): Promise<void> => {
+    const number = ++seq;
+    const body = request.method === "GET" || request.method === "HEAD" ? "" : await request.clone().text().catch(() => "");
+    const status = await answer();
+    exchanges.push({ seq: number, host, ...(api ? { api } : {}), method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body, status });
+    exchanges.sort((a, b) => a.seq - b.seq);
+  };
+  const plug = (host: string, handler: RequestHandler, api?: string): void => {
     hosts.push(host);
     network.addHost(host, async (request) => {
-      const number = ++seq;
-      const body = request.method === "GET" || request.method === "HEAD" ? "" : await request.clone().text();
-      const response = await handler(request);
-      exchanges.push({ seq: number, host, ...(api ? { api } : {}), method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body, status: response.status });
-      exchanges.sort((a, b) => a.seq - b.seq);
-      return response;
+      let response: Response | undefined;
+      await record(request, host, api, async () => (response = await handler(request)).status);
+      return response!;
     });
   };
-  for (const api of scenario.mockApis) plug(API_HOSTS[api], createPaymentsApi().handler, api);
-  if (engine) {
-    // The same hosts as the sandbox's Azure world: the vaults, Entra ID, and IMDS when the machine
-    // runs as a managed identity, so `new SecretClient(url, new DefaultAzureCredential())` signs in
-    // here as it does on Run. All recorded: a canary in a token request's URL or body is a leak too.
-    let azureHosts: Record<string, RequestHandler>;
-    try {
-      azureHosts = createAzureHosts(engine, scenario.machine ?? {});
-    } catch (error) {
-      throw new GradingSetupError([`machine: ${error instanceof Error ? error.message : String(error)}`]);
-    }
-    for (const [host, handler] of Object.entries(azureHosts)) plug(host, handler);
+  // A secret sent to a host that does not exist still left the program: it is a surface too.
+  network.onUnknownHost = (request) => record(request, new URL(request.url).hostname, undefined, async () => 0);
+
+  // Each provider's part, in registry order; a provider whose checks the scenario has but whose
+  // fields it does not give (a static Dockerfile check) gets its facet loaded, not a world.
+  for (const provider of providersOf(scenario)) {
+    const facet = (await provider.grading?.())?.grading;
+    if (!facet) continue;
+    facets.set(provider.id, facet);
+    const fragment = Object.fromEntries(Object.keys(provider.scenarioFields).map((field) => [field, (scenario as Record<string, unknown>)[field]]));
+    const part = await facet.createWorld?.({ fragment: fragment as never, scenario, values, rotatedValues, plug, learnerFiles, deps });
+    if (part) worlds.set(provider.id, part);
   }
+  // Filled once every provider is there: `{{vault-token:...}}` is minted by the vault.
+  world.env = Object.fromEntries(Object.entries(scenario.env).map(([name, value]) => [name, fillPlaceholders(value, values)]));
+  world.virtualFiles = Object.fromEntries(Object.entries(scenario.virtualFiles).map(([path, text]) => [path, fillPlaceholders(text, values)]));
+  if (rotatedSecret) world.rotatedFiles = rotatedVirtualFiles(scenario.virtualFiles, rotatedSecret, rotatedValues);
+
   if (rotatedSecret && scenario.rotation) {
-    const vaultEngine = engine;
-    const vaultTemplate = scenario.vault;
     hosts.push(ROTATION_HOST);
     network.addHost(ROTATION_HOST, async () => {
       if (!world.rotation) {
         world.rotation = { seq: ++seq, atMs: Math.round(performance.now() - programStart) };
-        if (vaultEngine && vaultTemplate) rotateVault(vaultEngine, vaultTemplate, rotatedSecret, rotatedValues);
+        for (const part of worlds.values()) part.rotate?.();
       }
       return new Response(null, { status: 204 });
     });

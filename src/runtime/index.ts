@@ -3,8 +3,7 @@
  *
  * Entries, one per environment:
  * - `src/runtime/index.ts` (this file): the contract (`Runtime`, `RunRequest`, `RunResult`), the
- *   simulated network and its mock servers, the module registry, and the WebContainer adapter;
- *   free of DOM and Node APIs.
+ *   simulated network and its mock servers, and the module registry; free of DOM and Node APIs.
  * - `src/runtime/browser.ts`: `createLocalRuntime()`, the default in-browser runtime (Workers inside an
  *   opaque-origin iframe).
  * - `src/runtime/node.ts`: `createNodeRuntime()`, the same learner environment in worker threads, for

@@ -1,5 +1,5 @@
 /**
- * The one contract every runtime honours (Local, Node, WebContainer): a run takes files, an entry,
+ * The one contract every runtime honours (Local, Node): a run takes files, an entry,
  * env and a time limit, streams output, and resolves with how it ended. Plain data only, so the same
  * types cross postMessage and worker_threads boundaries unchanged.
  */

@@ -1,41 +1,7 @@
 import { z } from "astro/zod";
-import { VaultScenarioSchema } from "../vault/index";
+import { providerExampleFields } from "../providers/registry.ts";
 
-/**
- * An example's Azure world: the mock vault's contents, identities and role assignments (the vault's
- * own scenario schema), and what the machine the program runs on can sign in as, i.e. which links
- * of DefaultAzureCredential answer there. Identities are named as in the scenario.
- */
-export const ExampleVaultSchema = z
-  .strictObject({
-    scenario: VaultScenarioSchema,
-    machine: z
-      .strictObject({
-        /** "Runs in Azure with this managed identity": ManagedIdentityCredential answers (IMDS). */
-        managedIdentity: z.string().optional(),
-        /** "`az login` was run as this user": AzureCliCredential answers. */
-        azureCli: z.string().optional(),
-        /** Client secrets Entra ID accepts, by service principal (EnvironmentCredential). Fake values only. */
-        clientSecrets: z.record(z.string(), z.string()).optional(),
-        /** Service principals Entra ID accepts a federated token for (WorkloadIdentityCredential). */
-        workloadIdentities: z.array(z.string()).optional(),
-      })
-      .default({}),
-  })
-  .superRefine((vault, ctx) => {
-    const known = new Set(vault.scenario.identities.map((identity) => identity.name));
-    const { managedIdentity, azureCli, clientSecrets = {}, workloadIdentities = [] } = vault.machine;
-    const references: { name: string; path: (string | number)[] }[] = [
-      ...(managedIdentity ? [{ name: managedIdentity, path: ["machine", "managedIdentity"] }] : []),
-      ...(azureCli ? [{ name: azureCli, path: ["machine", "azureCli"] }] : []),
-      ...Object.keys(clientSecrets).map((name) => ({ name, path: ["machine", "clientSecrets", name] })),
-      ...workloadIdentities.map((name, i) => ({ name, path: ["machine", "workloadIdentities", i] })),
-    ];
-    for (const { name, path } of references) {
-      if (!known.has(name)) ctx.addIssue({ code: "custom", path, message: `no identity named '${name}' in scenario.identities` });
-    }
-  });
-export type ExampleVault = z.infer<typeof ExampleVaultSchema>;
+export { ExampleVaultSchema, type ExampleVault } from "../providers/azure/example-vault.ts";
 
 /**
  * A runnable example: `content/examples/<topic>/<name>/example.json` beside the
@@ -53,8 +19,8 @@ export const ExampleManifestSchema = z.strictObject({
   /** Files outside /app that the sandbox seeds, e.g. /run/secrets/db_password. */
   files: z.record(z.string().startsWith("/", "virtual file paths are absolute, like /run/secrets/db_password"), z.string()).default({}),
   timeoutMs: z.number().int().min(100).max(30_000).optional(),
-  /** The mock Azure Key Vault world this example runs against (vault contents, identities, roles, machine). */
-  vault: ExampleVaultSchema.optional(),
+  /** Each provider's fields (`vault` for Azure, `aws`...): the worlds this example runs against. */
+  ...providerExampleFields(),
   /** What a run must show; vitest asserts it in Node for every example. */
   expect: z
     .strictObject({

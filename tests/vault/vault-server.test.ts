@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SecretClient } from "@azure/keyvault-secrets";
 import { FAKE, paymentsScenario, rejection } from "./fixtures.ts";
 
-// scripts/vault-server.ts as a developer runs it: a real process on 127.0.0.1, the official
+// `npm run vault` (scripts/sim.ts --only azure) as a developer runs it: a real process on 127.0.0.1, the official
 // SDK over plain http.
 
 const running: ChildProcessWithoutNullStreams[] = [];
@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 async function startServer(args: string[] = []): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ["--experimental-strip-types", "--no-warnings", "scripts/vault-server.ts", "--port", "0", ...args], {
+  const child = spawn(process.execPath, ["--experimental-transform-types", "--no-warnings", "scripts/sim.ts", "--only", "azure", "--port", "0", ...args], {
     cwd: join(import.meta.dirname, "../.."),
   });
   running.push(child);
@@ -78,7 +78,7 @@ describe("vault-server", () => {
     const dir = mkdtempSync(join(tmpdir(), "vault-seed-"));
     const seed = join(dir, "bad.json");
     writeFileSync(seed, JSON.stringify({ vaults: [{ name: "payments-kv", secrets: [{ name: "bad_name", versions: [] }] }] }));
-    const child = spawn(process.execPath, ["--experimental-strip-types", "--no-warnings", "scripts/vault-server.ts", "--port", "0", "--seed", seed], {
+    const child = spawn(process.execPath, ["--experimental-transform-types", "--no-warnings", "scripts/sim.ts", "--only", "azure", "--port", "0", "--seed", seed], {
       cwd: join(import.meta.dirname, "../.."),
     });
     let stderr = "";
@@ -86,7 +86,7 @@ describe("vault-server", () => {
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     expect(code).toBe(2);
     expect(stderr).toBe(
-      "vault-server: Invalid vault scenario:\n- vaults.0.secrets.0.name: must be 1-127 letters, digits or dashes\n- vaults.0.secrets.0.versions: a secret needs at least one version\n",
+      "sim: azure: Invalid vault scenario: vaults.0.secrets.0.name: must be 1-127 letters, digits or dashes; vaults.0.secrets.0.versions: a secret needs at least one version\n",
     );
   });
 });

@@ -4,12 +4,14 @@
  * pays nothing for islands the reader never scrolls to; on a slide, an island
  * loads when its slide is shown (hidden slides never intersect).
  */
-export function defineLazyElement(tag: string, load: () => Promise<(host: HTMLElement) => void>): void {
+export function defineLazyElement(tag: string, load: () => Promise<(host: HTMLElement) => (() => void) | void | Promise<void>>): void {
   if (customElements.get(tag)) return;
   customElements.define(
     tag,
     class extends HTMLElement {
       #observer: IntersectionObserver | undefined;
+      /** What the mounted island does when it leaves the page (a sandbox drops its session). */
+      #dispose: (() => void) | undefined;
       connectedCallback() {
         // A printed deck (reveal's ?print-pdf) keeps the static form: code and the output the build captured.
         if (/[?&]print-pdf\b/.test(location.search)) return;
@@ -17,7 +19,10 @@ export function defineLazyElement(tag: string, load: () => Promise<(host: HTMLEl
           (entries) => {
             if (!entries.some((e) => e.isIntersecting)) return;
             this.#observer?.disconnect();
-            void load().then((mount) => mount(this));
+            void load().then((mount) => {
+              const dispose = mount(this);
+              if (typeof dispose === "function") this.#dispose = dispose;
+            });
           },
           { rootMargin: "200px" },
         );
@@ -25,6 +30,8 @@ export function defineLazyElement(tag: string, load: () => Promise<(host: HTMLEl
       }
       disconnectedCallback() {
         this.#observer?.disconnect();
+        this.#dispose?.();
+        this.#dispose = undefined;
       }
     },
   );

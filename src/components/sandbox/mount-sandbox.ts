@@ -3,9 +3,9 @@ import { appFileSystem } from "../../runtime/app-files";
 import { LazyCodeEditor } from "./lazy-code-editor";
 import { OutputTerminal } from "./output-terminal";
 import { KeyValuePanel } from "./key-value-panel";
-import { pageServices, registerCompiled, resetAzureWorld, servePageHost, useAzureWorld } from "./page-services";
-import type { AzureWorld } from "../../runtime/azure/host/index";
-import { exerciseAzureWorld } from "../../grading/sandbox-azure";
+import { pageServices, registerCompiled } from "./page-services";
+import { SandboxSession } from "../../sandbox-session/index";
+import { loadSandboxFacet } from "../../providers/page-facets";
 import type { SandboxConfig } from "./sandbox-config";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -16,10 +16,13 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 
 const EDITOR_HINT = "Ctrl+Enter (⌘+Enter) runs. In the editor, Tab indents: press Esc, then Tab, to move on.";
 
-/** Replaces the static code view of a <secrets-sandbox> with the live editor, terminal and panels. */
-export function mountSandbox(host: HTMLElement): void {
+/**
+ * Replaces the static code view of a <secrets-sandbox> with the live editor, terminal and panels.
+ * Returns what to do when the element leaves the page (its session's worlds are dropped).
+ */
+export function mountSandbox(host: HTMLElement): (() => void) | undefined {
   const configEl = host.querySelector<HTMLScriptElement>("script.sandbox-config");
-  if (!configEl?.textContent || host.querySelector(".sandbox-ui")) return;
+  if (!configEl?.textContent || host.querySelector(".sandbox-ui")) return undefined;
   const config = JSON.parse(configEl.textContent) as SandboxConfig;
   const large = host.classList.contains("large");
   const lines = Number(host.dataset.lines ?? 18);
@@ -39,13 +42,34 @@ export function mountSandbox(host: HTMLElement): void {
   const envDetails = el("details", { className: "sandbox-panel" }, el("summary", { textContent: `Environment (${Object.keys(config.env).length})` }));
   const filesDetails = el("details", { className: "sandbox-panel" }, el("summary", { textContent: `Files (${Object.keys(config.virtualFiles).length})` }));
   panels.append(envDetails, filesDetails);
-  // An example's mock Key Vault, or a graded exercise's (with the statement's values): Run and the Vault panel use it.
-  const vault = config.vault ?? exerciseAzureWorld(config.exercise?.scenario);
   // A graded exercise's mid-run rotation: Run plays it as Check does, with the values shown here.
   // Loaded only on such a page (every lesson's sandbox shares this module).
   const rotationModule = config.exercise?.scenario.rotation ? import("../../grading/sandbox-rotation") : undefined;
   rotationModule?.catch(() => {}); // a failed load is reported by the Run that needs it
-  if (vault) void import("./vault-inspector").then(({ mountVaultInspector }) => mountVaultInspector({ host, panels, uid, config: vault }));
+  // The providers this sandbox uses (an example's vault, the payments API...): their worlds, hosts and rotation.
+  const session = new SandboxSession({
+    runtime: pageServices().runtime,
+    network: pageServices().network,
+    providers: config.providers,
+    loadFacet: loadSandboxFacet,
+    ...(rotationModule
+      ? {
+          rotation: async () => {
+            const played = await rotationModule;
+            const rotation = played.exerciseRotation(config.exercise?.scenario, config.exercise?.rotationTargets);
+            if (!rotation) return undefined;
+            const { compiledCode } = pageServices();
+            return { rotation, host: played.ROTATION_HOST, handler: played.rotationHandler, addCompiled: (path: string, text: string) => compiledCode.add(path, text, text) };
+          },
+        }
+      : {}),
+  });
+  // Each provider's inspector panel (the vault's), loaded with its facet.
+  for (const id of session.providerIds) {
+    void loadSandboxFacet(id)
+      .then((facet) => facet.mountInspector?.({ host, panels, uid, config: config.providers[id], world: () => session.world(id) }))
+      .catch(() => {}); // a provider that cannot load is reported by the Run that needs it
+  }
   const termLabel = el("p", { className: "sandbox-term-label", id: `${uid}-output-label`, textContent: "Output" });
   const termHost = el("div", { className: "sandbox-terminal" });
   termHost.setAttribute("role", "group");
@@ -129,30 +153,9 @@ export function mountSandbox(host: HTMLElement): void {
     terminal.write("system", `$ node ${config.entry}\n`);
     let result: RunResult | undefined;
     let firstOutput = false;
-    let unplugRotation: (() => void) | undefined;
     try {
-      const played = rotationModule && (await rotationModule);
-      const rotation = played?.exerciseRotation(config.exercise?.scenario);
-      // With a rotation, every Run starts from the exercise's vault, as every Check does: the last
-      // run's rotated version (or its throttling) would otherwise meet a file reset to the old value.
-      if (vault && rotation) resetAzureWorld(uid);
-      const world: AzureWorld | undefined = vault ? await useAzureWorld(uid, vault) : undefined;
-      let program = { files: fs, entry: `/app/${config.entry}` };
-      if (played && rotation) {
-        const { ROTATION_HOST, rotationHandler } = played;
-        const withRotation = rotation.program(fs, program.entry);
-        for (const [path, text] of Object.entries(withRotation.compiled)) pageServices().compiledCode.add(path, text, text);
-        program = withRotation;
-        unplugRotation = servePageHost(
-          ROTATION_HOST,
-          rotationHandler(() => {
-            if (world) rotation.rotateVault(world.engine);
-            terminal.write("system", rotation.message);
-          }),
-        );
-      }
-      result = await runtime.run(
-        { files: program.files, entry: program.entry, env: env.values(), timeoutMs: config.timeoutMs },
+      result = await session.run(
+        { files: fs, entry: `/app/${config.entry}`, env: env.values(), timeoutMs: config.timeoutMs },
         {
           onOutput: (chunk) => {
             // The first output of a run is announced (with its time) for the benchmark and for tests.
@@ -162,12 +165,12 @@ export function mountSandbox(host: HTMLElement): void {
             }
             terminal.write(chunk.stream, chunk.text);
           },
+          onNotice: (text) => terminal.write("system", text),
         },
       );
     } catch (err) {
       terminal.write("system", `The sandbox could not run the program: ${err instanceof Error ? err.message : String(err)}\n`);
     } finally {
-      unplugRotation?.();
       running = false;
       runBtn.disabled = false;
       stopBtn.disabled = true;
@@ -190,7 +193,7 @@ export function mountSandbox(host: HTMLElement): void {
     env.set(config.env);
     files.set(config.virtualFiles);
     terminal.clear();
-    resetAzureWorld(uid);
+    session.reset();
     status.textContent = "Reset to the starting files and environment.";
     host.dispatchEvent(new CustomEvent("sandbox:reset"));
   });
@@ -205,6 +208,7 @@ export function mountSandbox(host: HTMLElement): void {
       mountExercisePanel({ host, toolbarActions: runBtn.parentElement!, after: status, editor, config, exercise }),
     );
   }
+  return () => session.dispose();
 }
 
 function describe(result: RunResult): string {

@@ -1,5 +1,4 @@
 import type { ExerciseScenario } from "../../schemas/exercise-scenario.ts";
-import type { AzureWorldConfig } from "../../runtime/azure/host/index";
 
 /** What the server hands a <secrets-sandbox> island, as JSON in the page. */
 export interface SandboxConfig {
@@ -18,11 +17,16 @@ export interface SandboxConfig {
   /** Files outside /app, e.g. /run/secrets/db_password. */
   virtualFiles: Record<string, string>;
   timeoutMs?: number;
-  /** The example's mock Azure Key Vault world (vault scenario + machine), if it has one. */
-  vault?: AzureWorldConfig;
+  /**
+   * Provider id -> what its sandbox facet starts from (an example's vault world, the payments API's
+   * `{}`), built by `sandboxProviderConfigs` in src/providers/registry.ts.
+   */
+  providers: Record<string, unknown>;
   /** Present on a graded exercise. */
   exercise?: {
     scenario: ExerciseScenario;
+    /** Where a rotation gives the secret a new version (`rotationTargetsOf`), for the line Run prints. */
+    rotationTargets?: Array<{ store: string; name: string }>;
     /** Hints as HTML, shown one at a time. */
     hintsHtml: string[];
   };

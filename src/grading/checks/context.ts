@@ -3,7 +3,7 @@
  * pure functions of the run's evidence; their texts are for learners: say what was expected, what
  * happened, and what to look at, and never show a canary (`ctx.mask` hides every form of it).
  */
-import type { ExerciseCheck, ExerciseCheckKind, MockApiName } from "../../schemas/exercise-scenario.ts";
+import type { ExerciseCheck, ExerciseCheckKind } from "../../schemas/exercise-scenario.ts";
 import type { RunEvidence } from "../evidence.ts";
 import type { LeakFinding } from "../types.ts";
 
@@ -22,12 +22,14 @@ export interface Verdict {
   leaks?: LeakFinding[];
 }
 
-export interface CheckDefinition<K extends ExerciseCheckKind> {
+/**
+ * One check kind. `S` is the state of the provider that owns the kind (its grading world's
+ * `state`: the vault engine, the docker evidence), undefined when the scenario does not use it.
+ */
+export interface CheckDefinition<K extends ExerciseCheckKind, S = undefined> {
   title(check: CheckOf<K>, ctx: CheckContext): string;
-  evaluate(check: CheckOf<K>, ctx: CheckContext): Verdict | Promise<Verdict>;
+  evaluate(check: CheckOf<K>, ctx: CheckContext, state: S | undefined): Verdict | Promise<Verdict>;
 }
-
-export const API_LABELS: Record<MockApiName, string> = { payments: "payments API" };
 
 export function secretLabel(ctx: CheckContext, secret: string): string {
   return ctx.evidence.scenario.secrets.find((s) => s.name === secret)?.label ?? secret;

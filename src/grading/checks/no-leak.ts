@@ -1,4 +1,4 @@
-import type { LeakSurface } from "../../schemas/exercise-scenario.ts";
+import { SURFACE_LABELS } from "../../schemas/exercise-scenario.ts";
 import { LEAK_FORM_DESCRIPTIONS } from "../leak-forms.ts";
 import { excerptAround, findCanaries } from "../leak-scan.ts";
 import { learnerLineNear } from "../learner-lines.ts";
@@ -10,21 +10,7 @@ import { capitalize, secretLabel } from "./context.ts";
 /** Findings listed in a report; the first is the one a learner fixes first. */
 export const MAX_LEAKS_REPORTED = 10;
 
-const SURFACE_NAMES: Record<LeakSurface, string> = {
-  stdout: "output",
-  stderr: "error output and stack traces",
-  files: "files written",
-  "request-url": "request URLs and query strings",
-  "request-headers": "other request headers",
-  "request-body": "request bodies",
-  vault: "vault tags and other secrets",
-  "docker-output": "docker command output",
-  "docker-history": "docker history",
-  "docker-inspect": "docker inspect and image config",
-  "container-logs": "container logs",
-  "proc-environ": "/proc/1/environ",
-  "image-layers": "image layers (files deleted by a later step included)",
-};
+const SURFACE_NAMES = SURFACE_LABELS;
 
 export const noLeakCheck: CheckDefinition<"no-leak"> = {
   title: (check, ctx) => {

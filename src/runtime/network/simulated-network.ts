@@ -25,6 +25,11 @@ export class UnknownHostError extends TypeError {
 
 export class SimulatedNetwork {
   private readonly handlers = new Map<string, RequestHandler>();
+  /**
+   * Told of every request to a host that does not exist, before the program's fetch fails: the
+   * grader records it, because a secret sent there has left the program all the same.
+   */
+  onUnknownHost: ((request: Request) => Promise<void>) | undefined;
 
   constructor(hosts: Record<string, RequestHandler> = {}) {
     for (const [host, handler] of Object.entries(hosts)) this.addHost(host, handler);
@@ -47,7 +52,10 @@ export class SimulatedNetwork {
   async handle(request: Request): Promise<Response> {
     const host = new URL(request.url).hostname.toLowerCase();
     const handler = this.handlers.get(host);
-    if (!handler) throw new UnknownHostError(host, this.hosts());
+    if (!handler) {
+      await this.onUnknownHost?.(request);
+      throw new UnknownHostError(host, this.hosts());
+    }
     return handler(request);
   }
 }

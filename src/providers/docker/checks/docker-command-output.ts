@@ -1,3 +1,4 @@
+import type { DockerEvidence } from "../docker-phase.ts";
 /**
  * The good side of a Docker exercise: after the setup (and the program, if any), one more shell line
  * runs on the same simulated host, and its output and exit code are compared with what a correct
@@ -8,9 +9,9 @@
  * says shows them masked (`‹db_password›`). The line runs in the setup's shell, so its `cd` and
  * `export`s hold; a line that changes state changes it for the checks after it.
  */
-import { fillPlaceholders } from "../placeholders.ts";
-import type { CheckContext, CheckDefinition, CheckOf } from "./context.ts";
-import { quote } from "./context.ts";
+import { fillPlaceholders } from "../../../grading/placeholders.ts";
+import type { CheckContext, CheckDefinition, CheckOf } from "../../../grading/checks/context.ts";
+import { quote } from "../../../grading/checks/context.ts";
 
 type Check = CheckOf<"docker-command-output">;
 
@@ -37,16 +38,15 @@ function expectation(check: Check): string {
 }
 
 /** The first setup line that failed, as one sentence (the rest of the setup did not run). */
-function setupTrouble(ctx: CheckContext): string | undefined {
-  const failed = ctx.evidence.docker?.commands.find((command) => !command.skipped && command.exitCode !== 0);
+function setupTrouble(ctx: CheckContext, docker: DockerEvidence | undefined): string | undefined {
+  const failed = docker?.commands.find((command) => !command.skipped && command.exitCode !== 0);
   if (!failed) return undefined;
   return `The setup stopped earlier: \`${failed.command}\` failed (exit code ${failed.exitCode}) with ${tail(ctx, failed.stdout, failed.stderr, 4)}.`;
 }
 
-export const dockerCommandOutputCheck: CheckDefinition<"docker-command-output"> = {
+export const dockerCommandOutputCheck: CheckDefinition<"docker-command-output", DockerEvidence> = {
   title: (check) => `\`${shown(check.command)}\` ${expectation(check)}`,
-  async evaluate(check, ctx) {
-    const docker = ctx.evidence.docker;
+  async evaluate(check, ctx, docker) {
     const expected = `After the setup, \`${shown(check.command)}\` ${expectation(check)}.`;
     if (!docker) return { passed: false, expected, actual: "There is no Docker host in this exercise." };
     const values = ctx.evidence.world.values;
@@ -58,7 +58,7 @@ export const dockerCommandOutputCheck: CheckDefinition<"docker-command-output"> 
     if (check.excludes !== undefined && output.includes(fillPlaceholders(check.excludes, values))) problems.push(`printed ${quote(shown(check.excludes))}`);
     if (problems.length === 0) return { passed: true, expected, actual: `It did (exit code ${result.exitCode}).` };
     const actual = `It ${problems.join(" and ")}; it printed ${tail(ctx, result.stdout, result.stderr)} (exit code ${result.exitCode}).`;
-    const trouble = setupTrouble(ctx);
+    const trouble = setupTrouble(ctx, docker);
     return { passed: false, expected, actual: trouble ? `${actual} ${trouble}` : actual };
   },
 };

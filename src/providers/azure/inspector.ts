@@ -1,6 +1,7 @@
-import type { AuditEntry, VaultEngine, VaultSnapshot } from "../../vault/index";
-import type { AzureWorldConfig } from "../../runtime/azure/host/index";
-import { azureWorld } from "./page-services";
+import type { AuditEntry, VaultEngine, VaultSnapshot } from "../../vault/index.ts";
+import type { AzureWorldConfig } from "../../runtime/azure/host/index.ts";
+import type { InspectorTarget } from "../sandbox-types.ts";
+import type { AzureSandboxWorld } from "./sandbox.ts";
 
 /**
  * The Vault panel of a sandbox whose example has a mock Key Vault: what the portal's secret list
@@ -9,21 +10,13 @@ import { azureWorld } from "./page-services";
  * talks to the vault (audit.subscribe), and again after Reset gives the sandbox a fresh world.
  * Loaded with the vault engine, only on pages whose sandboxes declare a vault.
  */
-export interface VaultInspectorOptions {
-  /** The <secrets-sandbox> element: its sandbox:run and sandbox:reset events drive refreshes. */
-  host: HTMLElement;
-  /** Where the panel goes, next to Environment and Files. */
-  panels: HTMLElement;
-  /** The sandbox id that keys its Azure world in page-services. */
-  uid: string;
-  config: AzureWorldConfig;
-}
 
 /** The log keeps every entry; the panel shows the most recent ones. */
 const MAX_AUDIT_ROWS = 100;
 
-export function mountVaultInspector(options: VaultInspectorOptions): void {
-  const { host, panels, uid, config } = options;
+export function mountVaultInspector(target: InspectorTarget<AzureSandboxWorld>): void {
+  const { host, panels } = target;
+  const config = target.config as AzureWorldConfig;
   const summary = el("summary", `Vault (${declaredSecretCount(config.scenario)} secrets)`);
   const body = el("div", "");
   body.className = "vault-inspector";
@@ -50,7 +43,7 @@ export function mountVaultInspector(options: VaultInspectorOptions): void {
     requestAnimationFrame(render);
   };
   const refresh = async (): Promise<void> => {
-    const world = await azureWorld(uid, config);
+    const world = await target.world();
     if (world.engine !== engine) {
       unsubscribe?.();
       engine = world.engine;

@@ -1,10 +1,10 @@
-import type { CheckDefinition } from "./context.ts";
-import { withTrouble } from "./context.ts";
+import type { VaultEngine } from "../../../vault/index.ts";
+import type { CheckDefinition } from "../../../grading/checks/context.ts";
+import { withTrouble } from "../../../grading/checks/context.ts";
 
-export const vaultReadByCheck: CheckDefinition<"vault-read-by"> = {
+export const vaultReadByCheck: CheckDefinition<"vault-read-by", VaultEngine> = {
   title: (check) => `${check.identity} reads the secret ${check.secret} from the vault`,
-  evaluate(check, ctx) {
-    const engine = ctx.evidence.world.vault;
+  evaluate(check, ctx, engine) {
     const expected = `The vault's audit log shows a successful read (SecretGet, 200) of ${check.secret} by ${check.identity}.`;
     if (!engine) return { passed: false, expected, actual: "There is no vault in this exercise." };
     const reads = engine.audit

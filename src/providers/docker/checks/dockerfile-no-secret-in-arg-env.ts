@@ -5,8 +5,8 @@
  * SecretsUsedInArgOrEnv warning does).
  */
 import { looksLikeSecretName, readArgEnvKeys } from "../dockerfile-lines.ts";
-import type { LeakFinding } from "../types.ts";
-import type { CheckDefinition } from "./context.ts";
+import type { LeakFinding } from "../../../grading/types.ts";
+import type { CheckDefinition } from "../../../grading/checks/context.ts";
 
 export const dockerfileNoSecretInArgEnvCheck: CheckDefinition<"dockerfile-no-secret-in-arg-env"> = {
   title: () => "The Dockerfile passes no secret through ARG or ENV",

@@ -1,9 +1,9 @@
-import type { CheckDefinition } from "./context.ts";
+import type { CheckDefinition } from "../../../grading/checks/context.ts";
+import type { DockerEvidence } from "../docker-phase.ts";
 
-export const imageBuildsCheck: CheckDefinition<"image-builds"> = {
+export const imageBuildsCheck: CheckDefinition<"image-builds", DockerEvidence> = {
   title: (check) => `The image ${check.tag} builds`,
-  async evaluate(check, ctx) {
-    const docker = ctx.evidence.docker;
+  async evaluate(check, ctx, docker) {
     const expected = `After the setup commands, docker image inspect ${check.tag} finds the image.`;
     if (!docker) return { passed: false, expected, actual: "There is no Docker host in this exercise." };
     const result = await docker.imageExists(check.tag);

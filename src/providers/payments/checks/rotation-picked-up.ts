@@ -1,5 +1,6 @@
-import type { CheckDefinition } from "./context.ts";
-import { API_LABELS, secretLabel, withTrouble } from "./context.ts";
+import { API_LABELS } from "../index.ts";
+import type { CheckDefinition } from "../../../grading/checks/context.ts";
+import { secretLabel, withTrouble } from "../../../grading/checks/context.ts";
 import { readDestination } from "./destination.ts";
 
 /**

@@ -1,7 +1,7 @@
 /** Reading "the place a secret belongs" out of a recorded request, for the API checks. */
-import type { SecretDestination } from "../../schemas/exercise-scenario.ts";
-import { destinationHeader } from "../surfaces.ts";
-import type { RecordedExchange } from "../world.ts";
+import type { SecretDestination } from "../../../schemas/exercise-scenario.ts";
+import { destinationHeader } from "../../../grading/surfaces.ts";
+import type { RecordedExchange } from "../../../grading/world.ts";
 
 export type DestinationReading =
   | { kind: "missing" }

@@ -1,6 +1,6 @@
-import { ROTATION_IDENTITY, type AuditEntry } from "../../vault/index.ts";
-import type { CheckDefinition } from "./context.ts";
-import { withTrouble } from "./context.ts";
+import { ROTATION_IDENTITY, type AuditEntry, type VaultEngine } from "../../../vault/index.ts";
+import type { CheckDefinition } from "../../../grading/checks/context.ts";
+import { withTrouble } from "../../../grading/checks/context.ts";
 
 /** Distinct extra requests named in a failure; the rest are counted. */
 const SHOWN = 3;
@@ -10,10 +10,9 @@ const SHOWN = 3;
  * secret by name. The audit log is the evidence, refused requests included (a 403 on a listing
  * still means the code tries to list: with a broader role it would have read everything).
  */
-export const vaultOnlyReadsCheck: CheckDefinition<"vault-only-reads"> = {
+export const vaultOnlyReadsCheck: CheckDefinition<"vault-only-reads", VaultEngine> = {
   title: (check) => `The program asks the vault only for ${list(check.secrets)}`,
-  evaluate(check, ctx) {
-    const engine = ctx.evidence.world.vault;
+  evaluate(check, ctx, engine) {
     const expected = `Only reads (getSecret) of ${list(check.secrets)}: no listing, no other secret, no changes.`;
     if (!engine) return { passed: false, expected, actual: "There is no vault in this exercise." };
     const allowed = new Set(check.secrets.map((name) => name.toLowerCase()));

@@ -5,9 +5,9 @@
  * learner would look at, and every image the setup built is read layer by layer (what `docker save`
  * gives anyone who can pull it), when the host can show its layers.
  */
-import type { ExerciseScenario } from "../schemas/exercise-scenario.ts";
-import { fillPlaceholders, type PlaceholderValues } from "./placeholders.ts";
-import type { BuiltImage, DockerHost, ShellResult } from "./types.ts";
+import type { ExerciseScenario } from "../../schemas/exercise-scenario.ts";
+import { fillPlaceholders, type PlaceholderValues } from "../../grading/placeholders.ts";
+import type { BuiltImage, DockerHost, ShellResult } from "../../grading/types.ts";
 
 export interface DockerCommandEvidence extends ShellResult {
   /** The scenario's line, placeholders unfilled (safe to show). */

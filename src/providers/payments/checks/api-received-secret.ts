@@ -1,7 +1,8 @@
-import { LEAK_FORM_DESCRIPTIONS } from "../leak-forms.ts";
-import { findCanaries } from "../leak-scan.ts";
-import type { CheckDefinition } from "./context.ts";
-import { API_LABELS, quote, secretLabel, withTrouble } from "./context.ts";
+import { API_LABELS } from "../index.ts";
+import { LEAK_FORM_DESCRIPTIONS } from "../../../grading/leak-forms.ts";
+import { findCanaries } from "../../../grading/leak-scan.ts";
+import type { CheckDefinition } from "../../../grading/checks/context.ts";
+import { quote, secretLabel, withTrouble } from "../../../grading/checks/context.ts";
 import { describeDestination, readDestination } from "./destination.ts";
 
 export const apiReceivedSecretCheck: CheckDefinition<"api-received-secret"> = {
