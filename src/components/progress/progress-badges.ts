@@ -64,8 +64,7 @@ export function renderProgress(root: ParentNode, store: Pick<ProgressStore, "sta
 
 /** Shows progress on a lesson or exercise page, when there is any. */
 export async function mountProgressBadges(root: Document): Promise<void> {
-  if (!hasProgressRecord()) return;
-  renderProgress(root, await openProgressStore());
-  // An exercise passed on this page: the badges follow without a reload.
+  // An exercise checked on this page: the badges follow without a reload (the first check makes the record).
   root.addEventListener("sandbox:checked", () => void openProgressStore().then((store) => renderProgress(root, store)));
+  if (hasProgressRecord()) renderProgress(root, await openProgressStore());
 }

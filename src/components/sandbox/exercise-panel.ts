@@ -86,7 +86,12 @@ export function mountExercisePanel(options: { host: HTMLElement; toolbarActions:
     drafts.save(parked);
     editor.reset(exercise.scenario.solutionFiles);
     diffBox.replaceChildren(el("h4", { textContent: "What the solution changes in your code" }), ...renderDiff(parked, exercise.scenario.solutionFiles));
-    if (explanation) diffBox.append(el("h4", { textContent: "The worked solution, and why" }), el("div", { className: "sandbox-explanation" }, explanation.content.cloneNode(true)));
+    if (explanation) {
+      const worked = el("div", { className: "sandbox-explanation" }, explanation.content.cloneNode(true));
+      // Code that scrolls sideways must be reachable by keyboard (WCAG 2.1.1).
+      for (const pre of worked.querySelectorAll("pre")) pre.tabIndex = 0;
+      diffBox.append(el("h4", { textContent: "The worked solution, and why" }), worked);
+    }
     diffBox.hidden = false;
     solutionBtn.hidden = true;
     undoBtn.hidden = false;
@@ -165,7 +170,8 @@ function renderDiff(mine: Record<string, string>, solution: Record<string, strin
     const b = solution[name] ?? "";
     if (a === b) return [];
     const patch = createTwoFilesPatch(`yours/${name}`, `solution/${name}`, a, b, "", "", { context: 2 });
-    const pre = el("pre", { className: "diff" });
+    // Focusable: a long line scrolls sideways, and the keyboard must reach it (WCAG 2.1.1).
+    const pre = el("pre", { className: "diff", tabIndex: 0 });
     for (const line of patch.split("\n").slice(2)) {
       const kind = line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : line.startsWith("@@") ? "hunk" : "ctx";
       const span = el("span", { className: `diff-${kind}`, textContent: line });
