@@ -1,22 +1,5 @@
-import type { ExerciseStatus, ProgressStore } from "../../progress/progress-store.ts";
-import { PROGRESS_KEY } from "../../progress/progress-key.ts";
-
-const LABEL: Record<ExerciseStatus, string> = { "not-started": "not started", attempted: "attempted", passed: "passed" };
-
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-// The store validates records with zod (~25 KB): loaded only when there is a record to show,
-// or when the learner exports or imports, so a first visit to the course map stays tiny.
-async function openStore(): Promise<ProgressStore> {
-  const { ProgressStore } = await import("../../progress/progress-store.ts");
-  return new ProgressStore(storage());
-}
+import type { ProgressStore } from "../../progress/progress-store.ts";
+import { hasProgressRecord, openProgressStore as openStore, renderProgress } from "./progress-badges";
 
 /** Decorates the course map with progress and wires export/import. */
 export function mountProgressPanel(root: Document): void {
@@ -28,32 +11,12 @@ export function mountProgressPanel(root: Document): void {
   };
 
   const render = (store: ProgressStore) => {
-    const links = [...root.querySelectorAll<HTMLElement>("[data-exercise-id]")];
-    let passed = 0;
-    let attempted = 0;
-    for (const link of links) {
-      const id = link.dataset.exerciseId!;
-      const status = store.status(id);
-      if (status === "passed") passed += 1;
-      if (status === "attempted") attempted += 1;
-      link.querySelector(".progress-badge")?.remove();
-      if (status === "not-started") continue;
-      const badge = document.createElement("span");
-      badge.className = `progress-badge ${status}`;
-      badge.textContent = LABEL[status];
-      link.append(" ", badge);
-    }
+    const { total, passed, attempted } = renderProgress(root, store);
     const summary = root.querySelector("[data-progress-summary]");
-    if (summary && links.length > 0) summary.textContent = `${passed} of ${links.length} exercises passed${attempted ? `, ${attempted} attempted` : ""}. Kept in this browser only.`;
+    if (summary && total > 0) summary.textContent = `${passed} of ${total} exercises passed${attempted ? `, ${attempted} attempted` : ""}. Kept in this browser only.`;
   };
 
-  let hasRecord = false;
-  try {
-    hasRecord = storage()?.getItem(PROGRESS_KEY) != null;
-  } catch {
-    /* storage disabled: nothing to show */
-  }
-  if (hasRecord) {
+  if (hasProgressRecord()) {
     void openStore().then((store) => {
       if (store.problem) say(store.problem.message);
       render(store);

@@ -4,10 +4,9 @@ import { ProgressStore } from "../../progress/progress-store.ts";
 import type { SandboxEditor } from "./lazy-code-editor";
 import type { SandboxConfig } from "./sandbox-config";
 import { gradingServices } from "./grading-services";
+import { DraftStore } from "../../progress/draft-store.ts";
 
 type Exercise = NonNullable<SandboxConfig["exercise"]>;
-
-const DRAFT_PREFIX = "secrets-lab:draft:";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -22,7 +21,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
  */
 export function mountExercisePanel(options: { host: HTMLElement; toolbarActions: HTMLElement; after: HTMLElement; editor: SandboxEditor; config: SandboxConfig; exercise: Exercise }): void {
   const { host, editor, config, exercise } = options;
-  const draftKey = DRAFT_PREFIX + config.id;
+  const drafts = new DraftStore(safeStorage(), config.id, config.sources);
   const store = new ProgressStore(safeStorage());
 
   const checkBtn = el("button", { type: "button", className: "sandbox-btn check", textContent: "Check" });
@@ -39,15 +38,26 @@ export function mountExercisePanel(options: { host: HTMLElement; toolbarActions:
   const undoBtn = el("button", { type: "button", className: "sandbox-btn", textContent: "Back to my code", hidden: true });
   const diffBox = el("div", { className: "sandbox-diff", hidden: true });
   const help = el("section", { className: "sandbox-help" }, el("h3", { textContent: "Stuck?" }), el("div", { className: "sandbox-help-actions" }, hintBtn, solutionBtn, undoBtn), hintList, diffBox);
-  options.after.after(notice, results, help);
+  // Class mode (an instructor's switch) hides hints and the solution for the session.
+  help.dataset.classHide = "";
+  const download = mountDownloads(config, editor);
+  options.after.after(notice, results, help, download);
+  // The worked explanation, rendered at build time next to the workbench.
+  const explanation = document.querySelector<HTMLTemplateElement>(`template[data-solution-for="${CSS.escape(config.id)}"]`);
+  // "What next" (the next exercise, the lesson): shown once this exercise is passed.
+  const whatNext = document.querySelector<HTMLElement>(`[data-exercise-next="${CSS.escape(config.id)}"]`);
+  if (whatNext && store.status(config.id) === "passed") whatNext.hidden = false;
 
-  // Drafts: restore the last code unless it equals the start, so a reload loses nothing.
-  const draft = readDraft(draftKey);
-  if (draft && JSON.stringify(draft) !== JSON.stringify(config.sources)) {
-    editor.reset(draft);
+  // Drafts: restore the last code unless it equals the start, so a reload loses nothing. A draft that
+  // cannot be read says so: "restored" over the starting files would hide that the work is gone.
+  const draft = drafts.read();
+  if (draft.kind === "restored") {
+    editor.reset(draft.files);
     notice.textContent = "Your last code for this exercise was restored. Reset starts over.";
+  } else if (draft.kind === "broken") {
+    notice.textContent = `Your saved code for this exercise could not be read (the saved copy ${draft.reason}). The starting files are shown; your next Run or Check saves over it.`;
   }
-  const saveDraft = () => writeDraft(draftKey, editor.files());
+  const saveDraft = () => drafts.save(editor.files());
   window.addEventListener("pagehide", saveDraft);
   document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && saveDraft());
   host.addEventListener("sandbox:run", saveDraft);
@@ -73,9 +83,15 @@ export function mountExercisePanel(options: { host: HTMLElement; toolbarActions:
   let parked: Record<string, string> | undefined;
   solutionBtn.addEventListener("click", () => {
     parked = editor.files();
-    writeDraft(draftKey, parked);
+    drafts.save(parked);
     editor.reset(exercise.scenario.solutionFiles);
     diffBox.replaceChildren(el("h4", { textContent: "What the solution changes in your code" }), ...renderDiff(parked, exercise.scenario.solutionFiles));
+    if (explanation) {
+      const worked = el("div", { className: "sandbox-explanation" }, explanation.content.cloneNode(true));
+      // Code that scrolls sideways must be reachable by keyboard (WCAG 2.1.1).
+      for (const pre of worked.querySelectorAll("pre")) pre.tabIndex = 0;
+      diffBox.append(el("h4", { textContent: "The worked solution, and why" }), worked);
+    }
     diffBox.hidden = false;
     solutionBtn.hidden = true;
     undoBtn.hidden = false;
@@ -90,7 +106,7 @@ export function mountExercisePanel(options: { host: HTMLElement; toolbarActions:
     solutionBtn.focus();
   });
   host.addEventListener("sandbox:reset", () => {
-    localStorage.removeItem(draftKey);
+    drafts.clear();
     notice.textContent = "Reset to the starting files.";
   });
 
@@ -107,6 +123,10 @@ export function mountExercisePanel(options: { host: HTMLElement; toolbarActions:
       const report = await grade(exercise.scenario, editor.files());
       store.recordAttempt(config.id, report.passed);
       renderReport(results, report, `${host.id}-results-title`);
+      if (report.passed && whatNext) {
+        results.append(whatNext);
+        whatNext.hidden = false;
+      }
       host.dispatchEvent(new CustomEvent("sandbox:checked", { detail: report, bubbles: true }));
     } catch (error) {
       results.replaceChildren(el("h3", { id: `${host.id}-results-title`, textContent: "The check could not run" }), el("p", { textContent: error instanceof Error ? error.message : String(error) }));
@@ -150,7 +170,8 @@ function renderDiff(mine: Record<string, string>, solution: Record<string, strin
     const b = solution[name] ?? "";
     if (a === b) return [];
     const patch = createTwoFilesPatch(`yours/${name}`, `solution/${name}`, a, b, "", "", { context: 2 });
-    const pre = el("pre", { className: "diff" });
+    // Focusable: a long line scrolls sideways, and the keyboard must reach it (WCAG 2.1.1).
+    const pre = el("pre", { className: "diff", tabIndex: 0 });
     for (const line of patch.split("\n").slice(2)) {
       const kind = line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : line.startsWith("@@") ? "hunk" : "ctx";
       const span = el("span", { className: `diff-${kind}`, textContent: line });
@@ -169,22 +190,30 @@ function safeStorage(): Storage | undefined {
   }
 }
 
-function readDraft(key: string): Record<string, string> | undefined {
-  try {
-    const text = safeStorage()?.getItem(key);
-    if (!text) return undefined;
-    const value: unknown = JSON.parse(text);
-    if (value && typeof value === "object" && Object.values(value).every((v) => typeof v === "string")) return value as Record<string, string>;
-  } catch {
-    /* a damaged draft is ignored: the starting files are shown instead */
-  }
-  return undefined;
-}
-
-function writeDraft(key: string, files: Record<string, string>): void {
-  try {
-    safeStorage()?.setItem(key, JSON.stringify(files));
-  } catch {
-    /* storage full or disabled: the code stays in the editor */
-  }
+/** "Download files": the starting files or the learner's current code as a zip, to go on in an IDE. */
+function mountDownloads(config: SandboxConfig, editor: SandboxEditor): HTMLElement {
+  const mine = el("button", { type: "button", className: "sandbox-btn", textContent: "Download my code (.zip)" });
+  const start = el("button", { type: "button", className: "sandbox-btn", textContent: "Download the starting files (.zip)" });
+  const said = el("p", { className: "sandbox-download-status" });
+  said.setAttribute("role", "status");
+  const save = async (files: Record<string, string>, which: string) => {
+    // fflate (about 8 KB gz) loads only when a learner downloads.
+    const { zipExerciseFiles } = await import("../progress/exercise-zip");
+    const name = `${config.id}${which === "start" ? "-start" : ""}.zip`;
+    const blob = new Blob([zipExerciseFiles(config.id, files, config.env)], { type: "application/zip" });
+    const a = el("a", { href: URL.createObjectURL(blob), download: name });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 0);
+    said.textContent = `Downloaded ${name}: ${Object.keys(files).length} file${Object.keys(files).length === 1 ? "" : "s"} and a README.`;
+  };
+  mine.addEventListener("click", () => void save(editor.files(), "mine"));
+  start.addEventListener("click", () => void save(config.sources, "start"));
+  return el(
+    "section",
+    { className: "sandbox-download" },
+    el("h3", { textContent: "Continue in your editor" }),
+    el("p", { textContent: `A zip of the files with a README: grade them in Node with npm run grade -- ${config.id} <folder>.` }),
+    el("div", { className: "sandbox-help-actions" }, mine, start),
+    said,
+  );
 }

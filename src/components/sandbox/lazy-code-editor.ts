@@ -1,4 +1,5 @@
 import type { CodeEditor } from "./code-editor";
+import { keepSandboxDraft } from "../progress/sandbox-draft";
 
 /** How long Escape makes the next Tab move focus (CodeMirror's own window for it). */
 const ESCAPE_WINDOW_MS = 2000;
@@ -76,6 +77,10 @@ export class LazyCodeEditor implements SandboxEditor {
     host.addEventListener("compositionstart", () => (this.#composing = true));
     host.addEventListener("compositionend", () => (this.#composing = false));
     if (options.eager) load();
+    // A lesson's sandbox keeps the learner's edits across visits; an exercise keeps its own draft.
+    // (Here rather than in mount-sandbox, which is being rewritten: the hook belongs there.)
+    const sandbox = host.closest<HTMLElement>("secrets-sandbox");
+    if (sandbox && !sandbox.classList.contains("exercise") && sandbox.closest("[data-keep-drafts]")) keepSandboxDraft(sandbox, this, files);
   }
 
   /** The build-time markup when it holds exactly this text, else the text unhighlighted. */
