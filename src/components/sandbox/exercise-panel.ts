@@ -200,7 +200,7 @@ function mountDownloads(config: SandboxConfig, editor: SandboxEditor): HTMLEleme
     // fflate (about 8 KB gz) loads only when a learner downloads.
     const { zipExerciseFiles } = await import("../progress/exercise-zip");
     const name = `${config.id}${which === "start" ? "-start" : ""}.zip`;
-    const blob = new Blob([zipExerciseFiles(config.id, files, config.env)], { type: "application/zip" });
+    const blob = new Blob([zipExerciseFiles(config.id, files, config.env).slice()], { type: "application/zip" });
     const a = el("a", { href: URL.createObjectURL(blob), download: name });
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 0);
