@@ -5,3 +5,4 @@
 export { paymentsProvider } from "./payments/index.ts";
 export { azureProvider } from "./azure/index.ts";
 export { dockerProvider } from "./docker/index.ts";
+export { awsProvider } from "./aws/index.ts";

@@ -1,13 +1,15 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { allExamples, exampleFiles } from "../../src/examples/load-examples";
-import { SimulatedNetwork, createPaymentsApi, PAYMENTS_API_HOST } from "../../src/runtime/index";
+import { SimulatedNetwork } from "../../src/runtime/index";
 import { createNodeRuntime } from "../../src/runtime/node";
-import { createAzureWorld } from "../../src/runtime/azure/host/index";
+import { loadSandboxFacet } from "../../src/providers/page-facets";
+import { sandboxProviderConfigs } from "../../src/providers/registry";
+import { SandboxSession } from "../../src/sandbox-session/index";
 
-// Every example a lesson embeds runs here in Node with the same shims and mock
-// hosts as the browser sandbox, and must do what its example.json promises.
-const payments = createPaymentsApi();
-const network = new SimulatedNetwork({ [PAYMENTS_API_HOST]: payments.handler });
+// Every example a lesson embeds runs here in Node with the same shims, the same providers (each
+// example's own worlds: its vault, its AWS account, the payments API) and the same session as the
+// browser sandbox, and must do what its example.json promises.
+const network = new SimulatedNetwork();
 const runtime = createNodeRuntime({ network });
 afterAll(() => runtime.dispose());
 
@@ -22,15 +24,13 @@ describe("content/examples", () => {
     it(`${example.id}: ${example.manifest.title}`, async () => {
       let stdout = "";
       let stderr = "";
-      // An example with a vault gets a fresh mock vault (and sign-in hosts) of its own for this run.
-      const azure = example.manifest.vault ? createAzureWorld(example.manifest.vault) : undefined;
-      azure?.install(network);
-      const result = await runtime
+      const session = new SandboxSession({ runtime, network, providers: sandboxProviderConfigs({ kind: "example", manifest: example.manifest }), loadFacet: loadSandboxFacet });
+      const result = await session
         .run(
           { files: exampleFiles(example), entry: `/app/${example.manifest.entry}`, env: example.manifest.env, timeoutMs: example.manifest.timeoutMs },
           { onOutput: ({ stream, text }) => (stream === "stderr" ? (stderr += text) : stream === "stdout" ? (stdout += text) : undefined) },
         )
-        .finally(() => azure?.uninstall(network));
+        .finally(() => session.dispose());
       const { expect: want } = example.manifest;
       expect(result.exitCode, `exit code; stderr was:\n${stderr}`).toBe(want.exitCode);
       for (const text of want.stdout) expect(stdout).toContain(text);
