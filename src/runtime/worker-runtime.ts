@@ -14,7 +14,7 @@
 import { serializeResponse, deserializeRequest, type NetworkFailure, type SerializedResponse } from './network/http-message.ts';
 import type { SimulatedNetwork } from './network/simulated-network.ts';
 import type { CompiledCode } from './core/compiled-code.ts';
-import { parseWorkerMessage, type BundleName, type HostToWorker, type WorkerToHost } from './protocol.ts';
+import { bundlesImportedBy, parseWorkerMessage, type BundleName, type HostToWorker, type WorkerToHost } from './protocol.ts';
 import { MAX_TOTAL_CHARS } from './core/virtual-fs.ts';
 import { formatSize } from './core/output-sink.ts';
 import { DEFAULT_OUTPUT_CAP, DEFAULT_TIMEOUT_MS, type OutputChunk, type RunHandlers, type RunRequest, type RunResult, type RunStatus, type Runtime } from './types.ts';
@@ -348,6 +348,15 @@ export class WorkerRuntime implements Runtime {
   async preload(name: BundleName): Promise<void> {
     const answer = await this.serveBundle(name);
     if (answer.type === 'bundle' && answer.source !== undefined) this.spare?.port.post(answer);
+  }
+
+  /**
+   * Fetches the bundles these files import (the Azure SDK for a program importing `@azure/...`) and
+   * hands them to the spare, so the first Run neither downloads nor waits for them. Call it with a
+   * sandbox's starting files when it scrolls into view, next to `warmUp()`.
+   */
+  async preloadFor(files: Record<string, string>): Promise<void> {
+    await Promise.all(bundlesImportedBy(files).map((name) => this.preload(name)));
   }
 
   private async serveBundle(name: BundleName): Promise<HostToWorker> {
