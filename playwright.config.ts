@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "@playwright/test";
 import { chromiumArgs, chromiumPath } from "./scripts/chromium-path.mjs";
 
@@ -9,7 +10,8 @@ export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
   fullyParallel: true,
-  workers: 2,
+  // One worker per core (at least 2): each drives its own Chromium page against the one preview server.
+  workers: Number(process.env.PW_WORKERS ?? Math.max(2, availableParallelism())),
   retries: 0,
   timeout: 30_000,
   reporter: process.env.PW_REPORTER ? [[process.env.PW_REPORTER]] : [["list"]],

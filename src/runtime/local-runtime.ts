@@ -32,6 +32,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions): WorkerRuntime 
 
   const runtime = new WorkerRuntime({
     name: 'in-browser (Web Worker)',
+    // A warm re-run is a few ms of work: a worker loading beside it would take a third of it.
+    spareStarts: 'after-run',
     network: options.network,
     spawn: (): WorkerPort => currentFrame().spawn(),
     afterKill: () => {

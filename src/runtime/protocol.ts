@@ -51,6 +51,27 @@ export type WorkerToHost =
 
 const BUNDLE_NAMES: readonly string[] = ['azure-sdk', 'transpiler'] satisfies BundleName[];
 
+/** Which lazily loaded bundle holds a module a program may import (the rest are in the worker bundle). */
+const BUNDLE_OF_MODULE: readonly [RegExp, BundleName][] = [[/^@azure\/(?:keyvault-secrets|identity)$/, 'azure-sdk']];
+
+/** A module specifier in an `import ... from`, `import(...)`, `export ... from` or `require(...)`. */
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'\n]+)["']/g;
+
+/**
+ * The bundles the given files import, read from their text: what a page can fetch and hand the spare
+ * worker before the learner presses Run. A guess from the text (a specifier built at run time is
+ * missed, and then loaded on demand as before), never a promise.
+ */
+export function bundlesImportedBy(files: Record<string, string>): BundleName[] {
+  const found = new Set<BundleName>();
+  for (const text of Object.values(files)) {
+    for (const match of text.matchAll(SPECIFIER)) {
+      for (const [pattern, bundle] of BUNDLE_OF_MODULE) if (pattern.test(match[1]!)) found.add(bundle);
+    }
+  }
+  return [...found];
+}
+
 /**
  * Checks a message from a worker before the host acts on it: the worker runs learner code, so a
  * message is data to validate, never trusted. Returns the message, or why it is malformed (the host

@@ -14,7 +14,7 @@
 import { serializeResponse, deserializeRequest, type NetworkFailure, type SerializedResponse } from './network/http-message.ts';
 import type { SimulatedNetwork } from './network/simulated-network.ts';
 import type { CompiledCode } from './core/compiled-code.ts';
-import { parseWorkerMessage, type BundleName, type HostToWorker, type WorkerToHost } from './protocol.ts';
+import { bundlesImportedBy, parseWorkerMessage, type BundleName, type HostToWorker, type WorkerToHost } from './protocol.ts';
 import { MAX_TOTAL_CHARS } from './core/virtual-fs.ts';
 import { formatSize } from './core/output-sink.ts';
 import { DEFAULT_OUTPUT_CAP, DEFAULT_TIMEOUT_MS, type OutputChunk, type RunHandlers, type RunRequest, type RunResult, type RunStatus, type Runtime } from './types.ts';
@@ -50,6 +50,12 @@ export interface WorkerRuntimeOptions {
   outputCap?: number;
   /** Start the next run's worker in advance. Default true. */
   keepSpare?: boolean;
+  /**
+   * When the spare starts: `while-running` (default), as soon as a run has taken the last one, so
+   * back-to-back runs (grading) never wait for a worker to load; or `after-run`, once the run is over,
+   * so a loading worker never competes with the program for the CPU (the browser: see spawnSpareSoon).
+   */
+  spareStarts?: 'while-running' | 'after-run';
   /** Called after a run that ended by killing its worker (a hook to check the host is healthy). */
   afterKill?: () => void;
   /**
@@ -316,17 +322,19 @@ export class WorkerRuntime implements Runtime {
       };
       const compiled = this.options.compiledCode?.lookup(request.files);
       worker.post({ type: 'run', request, outputCap: cap, ...(compiled ? { compiled } : {}) });
+      // The next run's worker starts loading while this one runs.
+      if (this.options.keepSpare !== false && this.options.spareStarts !== 'after-run') this.spare = this.spawn();
     });
   }
 
   /**
-   * The next run's worker starts loading once this run is over, not while it runs: on a machine with
+   * With `spareStarts: 'after-run'`, the next run's worker starts loading once this run is over, not while it runs: on a machine with
    * few cores a worker loading its script competes with the program for the CPU (a trace showed it
    * taking a third of a warm re-run). It is started after the run's answer has been handled, and is
    * ready well before a learner who read the output presses Run again.
    */
   private spawnSpareSoon(): void {
-    if (this.options.keepSpare === false) return;
+    if (this.options.keepSpare === false || this.options.spareStarts !== 'after-run') return;
     setTimeout(() => {
       if (!this.disposed && !this.active && !this.spare) this.spare = this.spawn();
     }, 0);
@@ -348,6 +356,15 @@ export class WorkerRuntime implements Runtime {
   async preload(name: BundleName): Promise<void> {
     const answer = await this.serveBundle(name);
     if (answer.type === 'bundle' && answer.source !== undefined) this.spare?.port.post(answer);
+  }
+
+  /**
+   * Fetches the bundles these files import (the Azure SDK for a program importing `@azure/...`) and
+   * hands them to the spare, so the first Run neither downloads nor waits for them. Call it with a
+   * sandbox's starting files when it scrolls into view, next to `warmUp()`.
+   */
+  async preloadFor(files: Record<string, string>): Promise<void> {
+    await Promise.all(bundlesImportedBy(files).map((name) => this.preload(name)));
   }
 
   private async serveBundle(name: BundleName): Promise<HostToWorker> {

@@ -22,7 +22,13 @@ for (const deck of decks) {
     const problems: string[] = [];
     for (const hash of hashes) {
       await page.evaluate((h) => (location.hash = h), hash);
-      await page.waitForTimeout(150);
+      // Wait for reveal.js to show the slide the hash names (its indices), not for a guessed delay.
+      await expect.poll(() => page.evaluate(() => {
+        const present = [...document.querySelectorAll(".reveal .slides > section")];
+        const h = present.findIndex((s) => s.classList.contains("present"));
+        const v = h < 0 ? -1 : [...present[h]!.querySelectorAll(":scope > section")].findIndex((s) => s.classList.contains("present"));
+        return v < 0 ? `#/${h}` : `#/${h}/${v}`;
+      })).toBe(hash);
       // Live islands are measured as the class sees them: loaded.
       const present = ".reveal .slides section.present";
       const islands = await page.locator(`${present} :is(secrets-sandbox, secrets-terminal)`).count();

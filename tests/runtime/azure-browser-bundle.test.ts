@@ -11,6 +11,7 @@ import { CompiledCode, SimulatedNetwork, WorkerRuntime, type OutputChunk } from 
 import { AZURE_SDK_GENERATED_FILE, bundleAzureSdk, renderAzureSdkModule } from '../../src/runtime/tools/build-worker-source.ts';
 import { DB_PASSWORD, paymentsScenario } from './azure-fixtures.ts';
 import { bundleServer, spawnBrowserWorker } from './browser-worker-harness.ts';
+import { bundlesImportedBy } from '../../src/runtime/protocol.ts';
 
 test('the generated Azure SDK bundle is up to date (else run: npm run build:worker)', async () => {
   const fresh = renderAzureSdkModule(await bundleAzureSdk());
@@ -84,5 +85,35 @@ test('a spare sent the Azure bundle in advance runs an Azure program without ask
   expect(again.stdout).toBe(`${DB_PASSWORD.length}\n`);
   expect(again.result.status).toBe('ok');
   expect(requested).toEqual(['transpiler', 'azure-sdk']);
+  runtime.dispose();
+}, 30_000);
+
+test('bundlesImportedBy reads which lazy bundles a program imports', () => {
+  expect(bundlesImportedBy({ '/app/a.ts': 'import { SecretClient } from "@azure/keyvault-secrets";' })).toEqual(['azure-sdk']);
+  expect(bundlesImportedBy({ '/app/a.ts': "const { DefaultAzureCredential } = require('@azure/identity');" })).toEqual(['azure-sdk']);
+  expect(bundlesImportedBy({ '/app/a.ts': 'import fs from "node:fs";\nconsole.log("@azure/identity");', '/app/b.ts': 'import "dotenv/config";' })).toEqual([]);
+});
+
+test('preloadFor hands the spare the Azure bundle before the first Run, which then never asks for it', async () => {
+  const network = new SimulatedNetwork();
+  const world = createAzureWorld({ scenario: paymentsScenario(), machine: { managedIdentity: 'payments-api' } });
+  world.install(network);
+  const requested: string[] = [];
+  const runtime = new WorkerRuntime({ name: 'bundle', spawn: () => spawnBrowserWorker(), network, loadBundle: bundleServer(requested), compiledCode: new CompiledCode() });
+  const program = [
+    'import { SecretClient } from "@azure/keyvault-secrets";',
+    'import { DefaultAzureCredential } from "@azure/identity";',
+    'const client = new SecretClient("https://payments-kv.vault.azure.net", new DefaultAzureCredential());',
+    'console.log((await client.getSecret("DatabasePassword")).value?.length);',
+  ].join('\n');
+  await runtime.warmUp();
+  await runtime.preloadFor({ '/app/main.ts': program });
+  expect(requested).toEqual(['azure-sdk']);
+  const chunks: OutputChunk[] = [];
+  const result = await runtime.run({ files: { '/app/main.ts': program }, entry: '/app/main.ts', env: {}, timeoutMs: 15_000 }, { onOutput: (chunk) => chunks.push(chunk) });
+  expect(chunks.filter((chunk) => chunk.stream === 'stdout').map((chunk) => chunk.text).join('')).toBe(`${DB_PASSWORD.length}\n`);
+  expect(result.status).toBe('ok');
+  // The transpiler (the program has no build-time code here) is asked for in the run; the SDK never is.
+  expect(requested).toEqual(['azure-sdk', 'transpiler']);
   runtime.dispose();
 }, 30_000);

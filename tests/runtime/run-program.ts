@@ -24,11 +24,18 @@ export function createTestSandbox(options: { outputCap?: number; maxHeapMb?: num
   const runtime = createNodeRuntime({ network, ...options });
   afterAll(() => runtime.dispose());
 
-  async function runProgram(files: Record<string, string>, request: Partial<Omit<RunRequest, 'files'>> = {}, signal?: AbortSignal): Promise<ProgramRun> {
+  /** `onOutput` sees each chunk of the program's own output (stdout, stderr) as it arrives, e.g. to press Stop. */
+  async function runProgram(files: Record<string, string>, request: Partial<Omit<RunRequest, 'files'>> & { onOutput?: (chunk: OutputChunk) => void } = {}, signal?: AbortSignal): Promise<ProgramRun> {
     const chunks: OutputChunk[] = [];
     const result = await runtime.run(
       { files, entry: request.entry ?? 'index.ts', env: request.env ?? {}, ...(request.timeoutMs ? { timeoutMs: request.timeoutMs } : {}), ...(request.argv ? { argv: request.argv } : {}) },
-      { onOutput: (chunk) => chunks.push(chunk), ...(signal ? { signal } : {}) },
+      {
+        onOutput: (chunk) => {
+          chunks.push(chunk);
+          if (chunk.stream !== 'system') request.onOutput?.(chunk);
+        },
+        ...(signal ? { signal } : {}),
+      },
     );
     const of = (stream: OutputChunk['stream']) => chunks.filter((chunk) => chunk.stream === stream).map((chunk) => chunk.text).join('');
     return { ...result, stdout: of('stdout'), stderr: of('stderr'), system: of('system'), all: chunks.map((chunk) => chunk.text).join(''), chunks };

@@ -183,3 +183,19 @@ test('the time a bundle takes to arrive does not count against the program', asy
   expect(loop.result.status).toBe('timeout');
   runtime.dispose();
 }, 30_000);
+
+test('each run starts fresh: nothing the last program (or the worker\'s own warm-up) left in globals, files or env reaches the next', async () => {
+  const { runtime, run } = recordingRuntime(new CompiledCode());
+  const probe = [
+    "import { existsSync, writeFileSync } from 'node:fs';",
+    "const g = globalThis as { leftOver?: number };",
+    "console.log(g.leftOver ?? 'none', existsSync('/tmp/left.txt'), existsSync('/tmp/w.txt'), process.env.W ?? 'unset');",
+    "g.leftOver = 1;",
+    "writeFileSync('/tmp/left.txt', 'x');",
+  ].join('\n');
+  const files = { 'main.ts': probe };
+  expect((await run({ files, entry: 'main.ts', env: {} })).output).toBe('none false false unset\n');
+  // The second run's worker is the spare, warmed up while the first ran its course: still a blank slate.
+  expect((await run({ files, entry: 'main.ts', env: {} })).output).toBe('none false false unset\n');
+  runtime.dispose();
+}, 30_000);

@@ -133,10 +133,13 @@ describe("ShellTerminal", () => {
 
   it("Ctrl+C abandons a command that never answers", async () => {
     const t = await open();
-    const hung: TerminalSession = { engine: t.session.engine, shell: { ...t.session.shell, exec: () => new Promise(() => {}) } };
+    // Ctrl+C is typed once the command is running (exec called), not after a guessed delay.
+    let running = (): void => {};
+    const started = new Promise<void>((resolve) => (running = resolve));
+    const hung: TerminalSession = { engine: t.session.engine, shell: { ...t.session.shell, exec: () => (running(), new Promise(() => {})) } };
     await t.shell.replaceSession(async () => ({ session: hung, notice: "hung host" }));
     t.shell.input("docker ps\r");
-    await new Promise((r) => setTimeout(r, 10));
+    await started;
     t.shell.input("\x03");
     await t.shell.whenIdle();
     expect(t.screen.text).toContain("$ docker ps\n^C\nlearner@secrets-lab:/work$");
