@@ -52,7 +52,10 @@ export type WorkerToHost =
 const BUNDLE_NAMES: readonly string[] = ['azure-sdk', 'transpiler'] satisfies BundleName[];
 
 /** Which lazily loaded bundle holds a module a program may import (the rest are in the worker bundle). */
-const BUNDLE_OF_MODULE: readonly [RegExp, BundleName][] = [[/^@azure\/(?:keyvault-secrets|identity)$/, 'azure-sdk']];
+const BUNDLE_OF_MODULE: readonly [RegExp, BundleName][] = [
+  [/^@azure\/(?:keyvault-secrets|identity)$/, 'azure-sdk'],
+  [/^@aws-sdk\/client-(?:secrets-manager|sts)$/, 'aws-sdk'],
+];
 
 /** A module specifier in an `import ... from`, `import(...)`, `export ... from` or `require(...)`. */
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'\n]+)["']/g;

@@ -137,6 +137,10 @@ export function mountSandbox(host: HTMLElement): (() => void) | undefined {
   (host as HTMLElement & { outputText?: () => Promise<string> }).outputText = () => terminal.text();
   // Start the isolated iframe and a spare Worker now, so the first Run pays no start-up.
   void pageServices().runtime.warmUp();
+  // The SDK bundles the starting files import (the Azure or AWS SDK) go to the spare Worker now, and
+  // the providers' worlds are made now, so the first Run pays for neither.
+  void pageServices().runtime.preloadFor(config.sources).catch(() => {});
+  for (const id of session.providerIds) void session.world(id).catch(() => {}); // a world that fails is reported by Run
 
   let running = false;
   async function runProgram(): Promise<void> {
