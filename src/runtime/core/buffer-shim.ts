@@ -43,9 +43,10 @@ function decodeText(text: string, encoding: BufferEncoding): Uint8Array {
 }
 
 export class SandboxBuffer extends Uint8Array {
-  static override from(value: unknown, encodingOrMap?: unknown): SandboxBuffer {
+  static override from(value: unknown, encodingOrMap?: unknown, length?: number): SandboxBuffer {
     if (typeof value === 'string') return SandboxBuffer.wrap(decodeText(value, (encodingOrMap as BufferEncoding | undefined) ?? 'utf8'));
-    if (value instanceof ArrayBuffer) return new SandboxBuffer(value);
+    // Buffer.from(arrayBuffer, byteOffset, length): a view on the same memory, as in Node.
+    if (value instanceof ArrayBuffer) return new SandboxBuffer(value, typeof encodingOrMap === 'number' ? encodingOrMap : 0, length ?? value.byteLength - (typeof encodingOrMap === 'number' ? encodingOrMap : 0));
     return SandboxBuffer.wrap(Uint8Array.from(value as ArrayLike<number>));
   }
 
@@ -55,6 +56,15 @@ export class SandboxBuffer extends Uint8Array {
 
   static alloc(size: number, fill = 0): SandboxBuffer {
     return new SandboxBuffer(size).fill(fill);
+  }
+
+  /** Node hands out uninitialised memory; here it is zeroed (official SDKs call it: the AWS SDK's JSON codec). */
+  static allocUnsafe(size: number): SandboxBuffer {
+    return new SandboxBuffer(size);
+  }
+
+  static allocUnsafeSlow(size: number): SandboxBuffer {
+    return new SandboxBuffer(size);
   }
 
   static isBuffer(value: unknown): value is SandboxBuffer {
