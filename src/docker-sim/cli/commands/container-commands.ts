@@ -1,11 +1,11 @@
 /** Container commands: run, ps, exec, logs, stop, start, rm. */
 import { since, humanDuration } from "../../engine/clock.ts";
-import { DaemonError } from "../../engine/errors.ts";
+import { DaemonError, DaemonErrors } from "../../engine/errors.ts";
 import { shortId, type Container } from "../../containers/container.ts";
 import type { BindSpec } from "../../containers/container-store.ts";
 import { isValidReference, normalizeReference, type Image } from "../../images/image.ts";
 import type { CommandResult } from "../../shell/types.ts";
-import { result, rowsResult, runStyleError, type DockerCliContext, type DockerSubcommand } from "../command.ts";
+import { eachRefResult, result, rowsResult, runDaemonError, runStyleError, type DockerCliContext, type DockerSubcommand } from "../command.ts";
 import { flagBool, flagList, flagString } from "../flags.ts";
 import { ellipsis } from "../format/table.ts";
 import { renderRows } from "../format/render-rows.ts";
@@ -65,7 +65,7 @@ export const runCommand: DockerSubcommand = {
     const tmpfs: { target: string; options: string; viaMountFlag: boolean }[] = [];
     for (const v of flagList(p, "volume")) {
       const parsed = parseVolumeFlag(v, ctx.cwd, () => ctx.engine.ids.hex(64));
-      if (!parsed.ok) return runStyleError(this.path, `Error response from daemon: ${parsed.error}`);
+      if (!parsed.ok) return runDaemonError(this.path, DaemonErrors.invalidVolumeSpec(parsed.error));
       binds.push(parsed.value);
     }
     for (const m of flagList(p, "mount")) {
@@ -83,7 +83,7 @@ export const runCommand: DockerSubcommand = {
       pulled = ensureImage(ctx, imageRef);
     } catch (e) {
       if (e instanceof DaemonError) {
-        return result("", `Unable to find image '${normalizeReference(imageRef)}' locally\ndocker: Error response from daemon: ${e.message}\n\nRun 'docker run --help' for more information\n`, 125);
+        return runDaemonError(this.path, e, 125, `Unable to find image '${normalizeReference(imageRef)}' locally\n`);
       }
       throw e;
     }
@@ -106,12 +106,12 @@ export const runCommand: DockerSubcommand = {
         user: flagString(p, "user"),
       });
     } catch (e) {
-      if (e instanceof DaemonError) return result("", `${pulled.stderr}docker: Error response from daemon: ${e.message}\n\nRun 'docker run --help' for more information\n`, 125);
+      if (e instanceof DaemonError) return runDaemonError(this.path, e, 125, pulled.stderr);
       throw e;
     }
     const started = await ctx.engine.containers.start(container);
     if (started.outcome === "failed") {
-      return result("", `${pulled.stderr}docker: Error response from daemon: ${container.error}\n\nRun 'docker run --help' for more information\n`, started.result.exitCode);
+      return runDaemonError(this.path, container.error, started.result.exitCode, pulled.stderr);
     }
     if (flagBool(p, "detach")) return result(`${container.id}\n`, pulled.stderr);
     return result(started.result.stdout, pulled.stderr + started.result.stderr, started.outcome === "exited" ? started.result.exitCode : 0);
@@ -225,19 +225,8 @@ export const logsCommand: DockerSubcommand = {
   },
 };
 
-function eachContainer(refs: readonly string[], ctx: DockerCliContext, action: (c: Container) => void): CommandResult {
-  let stdout = "";
-  let stderr = "";
-  for (const ref of refs) {
-    try {
-      action(ctx.engine.containers.get(ref));
-      stdout += `${ref}\n`;
-    } catch (e) {
-      if (!(e instanceof DaemonError)) throw e;
-      stderr += `Error response from daemon: ${e.message}\n`;
-    }
-  }
-  return result(stdout, stderr, stderr ? 1 : 0);
+function eachContainer(refs: readonly string[], ctx: DockerCliContext, action: (c: Container) => void): Promise<CommandResult> {
+  return eachRefResult(refs, (ref) => action(ctx.engine.containers.get(ref)));
 }
 
 export const stopCommand: DockerSubcommand = {
@@ -258,18 +247,15 @@ export const startCommand: DockerSubcommand = {
   args: { min: 1 },
   flags: [{ name: "attach", short: "a", kind: "bool", description: "Attach STDOUT/STDERR and forward signals" }],
   async run(p, ctx) {
-    let stdout = "";
-    let stderr = "";
-    for (const ref of p.positionals) {
-      const c = ctx.engine.containers.find(ref);
-      if (!c) {
-        stderr += `Error response from daemon: No such container: ${ref}\n`;
-        continue;
-      }
-      if (c.status !== "running") await ctx.engine.containers.start(c);
-      stdout += `${ref}\n`;
-    }
-    return result(stdout, stderr ? `${stderr}Error: failed to start containers: ${p.positionals.join(", ")}\n` : "", stderr ? 1 : 0);
+    return eachRefResult(
+      p.positionals,
+      async (ref) => {
+        const c = ctx.engine.containers.get(ref);
+        if (c.status !== "running") await ctx.engine.containers.start(c);
+      },
+      `Error: failed to start containers: ${p.positionals.join(", ")}
+`,
+    );
   },
 };
 

@@ -5,7 +5,8 @@ import { FsError, collectFiles } from "../../fs/file-system.ts";
 import { basename, resolvePath } from "../../fs/path.ts";
 import { imageSize, isValidReference, normalizeReference, parseReference } from "../../images/image.ts";
 import { shortId } from "../../containers/container.ts";
-import { result, rowsResult, type DockerSubcommand } from "../command.ts";
+import { eachRefResult, forEachRef, result, rowsResult, type DockerSubcommand } from "../command.ts";
+import { DaemonErrors, daemonErrorLine } from "../../engine/errors.ts";
 import { flagBool, flagList, flagString } from "../flags.ts";
 import { goJson } from "../format/json.ts";
 import { compileGoTemplate } from "../../../lib/cli/go-template.ts";
@@ -189,8 +190,7 @@ export const pullCommand: DockerSubcommand = {
   run(p, ctx) {
     const ref = p.positionals[0]!;
     if (!ctx.engine.images.inRegistry(ref)) {
-      const { repo } = parseReference(ref);
-      return result(`Using default tag: latest\n`.repeat(ref.includes(":") ? 0 : 1), `Error response from daemon: pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n`, 1);
+      return result(`Using default tag: latest\n`.repeat(ref.includes(":") ? 0 : 1), daemonErrorLine(DaemonErrors.pullAccessDenied(parseReference(ref).repo)), 1);
     }
     const pulled = ctx.engine.images.pull(ref);
     if (flagBool(p, "quiet")) return result(`${pulled.progress.at(-1)}\n`);
@@ -205,30 +205,20 @@ export const rmiCommand: DockerSubcommand = {
   args: { min: 1 },
   flags: [{ name: "force", short: "f", kind: "bool", description: "Force removal of the image" }],
   run(p, ctx) {
-    let stdout = "";
-    let stderr = "";
-    for (const ref of p.positionals) {
+    return eachRefResult(p.positionals, (ref) => {
       const img = ctx.engine.images.find(ref);
-      if (!img) {
-        stderr += `Error response from daemon: No such image: ${normalizeReference(ref)}\n`;
-        continue;
-      }
+      if (!img) throw DaemonErrors.noSuchImage(normalizeReference(ref));
       const user = ctx.engine.containers.list(true).find((c) => c.image === img);
-      if (user && !flagBool(p, "force")) {
-        stderr += `Error response from daemon: conflict: unable to remove repository reference "${ref}" (must force) - container ${shortId(user.id)} is using its referenced image ${shortId(img.id)}\n`;
-        continue;
-      }
+      if (user && !flagBool(p, "force")) throw DaemonErrors.imageInUse(ref, shortId(user.id), shortId(img.id));
       const tag = normalizeReference(ref);
       if (img.repoTags.includes(tag) && img.repoTags.length > 1) {
         ctx.engine.images.untag(img, tag);
-        stdout += `Untagged: ${tag}\n`;
-        continue;
+        return `Untagged: ${tag}\n`;
       }
-      for (const t of img.repoTags) stdout += `Untagged: ${t}\n`;
+      const untagged = img.repoTags.map((t) => `Untagged: ${t}\n`).join("");
       ctx.engine.images.remove(img);
-      stdout += `Deleted: ${img.id}\n`;
-    }
-    return result(stdout, stderr, stderr ? 1 : 0);
+      return `${untagged}Deleted: ${img.id}\n`;
+    });
   },
 };
 
@@ -258,15 +248,13 @@ export const imageInspectCommand: DockerSubcommand = {
   short: "Display detailed information on one or more images",
   args: { min: 1 },
   flags: [{ name: "format", short: "f", kind: "string", description: "Format output using a custom template" }],
-  run(p, ctx) {
-    const docs: Record<string, unknown>[] = [];
-    let stderr = "";
-    for (const ref of p.positionals) {
+  async run(p, ctx) {
+    const { values, stderr } = await forEachRef(p.positionals, (ref) => {
       const img = ctx.engine.images.find(ref);
-      if (img) docs.push(imageInspect(img));
-      else stderr += `Error response from daemon: No such image: ${normalizeReference(ref)}\n`;
-    }
-    return renderInspect(docs, flagString(p, "format"), stderr);
+      if (!img) throw DaemonErrors.noSuchImage(normalizeReference(ref));
+      return imageInspect(img);
+    });
+    return renderInspect(values, flagString(p, "format"), stderr);
   },
 };
 

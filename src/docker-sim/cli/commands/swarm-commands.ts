@@ -1,10 +1,10 @@
 /** Swarm, secret and service commands. */
 import { goTime, since } from "../../engine/clock.ts";
-import { DaemonError } from "../../engine/errors.ts";
+import { DaemonErrors } from "../../engine/errors.ts";
 import { FsError } from "../../fs/file-system.ts";
 import { resolvePath } from "../../fs/path.ts";
 import type { SecretReference, Service, ServiceSpec, SwarmSecret } from "../../swarm/swarm.ts";
-import { result, rowsResult, type DockerCliContext, type DockerSubcommand } from "../command.ts";
+import { eachRefResult, forEachRef, result, rowsResult, type DockerCliContext, type DockerSubcommand } from "../command.ts";
 import { flagBool, flagList, flagString, type ParseResult } from "../flags.ts";
 import { ellipsis, formatTable } from "../format/table.ts";
 import { renderRows } from "../format/render-rows.ts";
@@ -107,7 +107,7 @@ export const secretLsCommand: DockerSubcommand = {
     const filters = flagList(p, "filter");
     for (const f of filters) {
       const key = f.slice(0, f.indexOf("=") === -1 ? f.length : f.indexOf("="));
-      if (!["id", "label", "name", "driver"].includes(key)) return result("", `Error response from daemon: Invalid filter '${key}'\n`, 1);
+      if (!["id", "label", "name", "driver"].includes(key)) throw DaemonErrors.invalidFilter(key);
     }
     const rows = ctx.engine.swarm
       .listSecrets()
@@ -135,14 +135,8 @@ export const secretInspectCommand: DockerSubcommand = {
     { name: "format", short: "f", kind: "string", description: "Format output using a custom template" },
     { name: "pretty", kind: "bool", description: "Print the information in a human friendly format" },
   ],
-  run(p, ctx) {
-    const docs: SwarmSecret[] = [];
-    let stderr = "";
-    for (const ref of p.positionals) {
-      const s = ctx.engine.swarm.findSecret(ref);
-      if (s) docs.push(s);
-      else stderr += `Error response from daemon: secret ${ref} not found\n`;
-    }
+  async run(p, ctx) {
+    const { values: docs, stderr } = await forEachRef(p.positionals, (ref) => ctx.engine.swarm.getSecret(ref));
     if (flagBool(p, "pretty")) {
       const pretty = (d: Date): string => `${d.toISOString().replace("T", " ").replace("Z", "")} +0000 utc`;
       const out = docs.map((s) => `ID:              ${s.id}\nName:              ${s.name}\nDriver:            \nCreated at:        ${pretty(s.createdAt)}\nUpdated at:        ${pretty(s.updatedAt)}\n`).join("\n");
@@ -159,18 +153,7 @@ export const secretRmCommand: DockerSubcommand = {
   args: { min: 1 },
   flags: [],
   run(p, ctx) {
-    let stdout = "";
-    let stderr = "";
-    for (const ref of p.positionals) {
-      try {
-        ctx.engine.swarm.removeSecret(ref);
-        stdout += `${ref}\n`;
-      } catch (e) {
-        if (!(e instanceof DaemonError)) throw e;
-        stderr += `Error response from daemon: ${e.message}\n`;
-      }
-    }
-    return result(stdout, stderr, stderr ? 1 : 0);
+    return eachRefResult(p.positionals, (ref) => ctx.engine.swarm.removeSecret(ref));
   },
 };
 
@@ -233,7 +216,7 @@ export const serviceCreateCommand: DockerSubcommand = {
     { name: "secret", kind: "list", description: "Specify secrets to expose to the service" },
   ],
   async run(p, ctx) {
-    if (!ctx.engine.swarm.active) throw new DaemonError("not-swarm", "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.");
+    if (!ctx.engine.swarm.active) throw DaemonErrors.notSwarmManager();
     const [imageRef, ...args] = p.positionals as [string, ...string[]];
     const refs = resolveSecretRefs(flagList(p, "secret"), ctx);
     if (!refs.ok) return result("", `${refs.error}\n`, 1);
@@ -407,18 +390,10 @@ export const serviceInspectCommand: DockerSubcommand = {
     { name: "format", short: "f", kind: "string", description: "Format output using a custom template" },
     { name: "pretty", kind: "bool", description: "Print the information in a human friendly format" },
   ],
-  run(p, ctx) {
-    const docs: Record<string, unknown>[] = [];
-    let stderr = "";
-    for (const ref of p.positionals) {
-      const s = ctx.engine.swarm.findService(ref);
-      if (s) docs.push(serviceInspectJson(s));
-      else stderr += `Error response from daemon: service ${ref} not found\n`;
-    }
+  async run(p, ctx) {
+    const { values: services, stderr } = await forEachRef(p.positionals, (ref) => ctx.engine.swarm.getService(ref));
     if (flagBool(p, "pretty")) {
-      const out = p.positionals
-        .map((ref) => ctx.engine.swarm.findService(ref))
-        .filter((s): s is Service => !!s)
+      const out = services
         .map(
           (s) =>
             `\nID:\t\t${s.id}\nName:\t\t${s.spec.name}\nService Mode:\tReplicated\n Replicas:\t${s.spec.replicas}\nContainerSpec:\n Image:\t\t${s.spec.imageRef}\n${
@@ -428,7 +403,7 @@ export const serviceInspectCommand: DockerSubcommand = {
         .join("");
       return result(out, stderr, stderr ? 1 : 0);
     }
-    return renderInspect(docs, flagString(p, "format"), stderr);
+    return renderInspect(services.map(serviceInspectJson), flagString(p, "format"), stderr);
   },
 };
 
@@ -439,18 +414,7 @@ export const serviceRmCommand: DockerSubcommand = {
   args: { min: 1 },
   flags: [],
   run(p, ctx) {
-    let stdout = "";
-    let stderr = "";
-    for (const ref of p.positionals) {
-      const s = ctx.engine.swarm.findService(ref);
-      if (!s) {
-        stderr += `Error response from daemon: service ${ref} not found\n`;
-        continue;
-      }
-      ctx.engine.swarm.removeService(s);
-      stdout += `${ref}\n`;
-    }
-    return result(stdout, stderr, stderr ? 1 : 0);
+    return eachRefResult(p.positionals, (ref) => ctx.engine.swarm.removeService(ctx.engine.swarm.getService(ref)));
   },
 };
 
