@@ -38,6 +38,13 @@ export class ImageStore {
     return img;
   }
 
+  /** Repositories the offline registry serves, with their tags (for `docker search`-like listings and tests). */
+  catalogue(): { repo: string; tags: string[] }[] {
+    const repos = new Map<string, string[]>();
+    for (const e of this.registry) for (const t of e.tags) repos.set(parseReference(t).repo, [...(repos.get(parseReference(t).repo) ?? []), parseReference(t).tag]);
+    return [...repos].map(([repo, tags]) => ({ repo, tags }));
+  }
+
   inRegistry(ref: string): boolean {
     const wanted = normalizeReference(ref);
     return this.registry.some((e) => e.tags.includes(wanted));
@@ -49,6 +56,8 @@ export class ImageStore {
     const entry = this.registry.find((e) => e.tags.includes(wanted));
     const { repo, tag } = parseReference(ref);
     if (!entry) {
+      // A repository the registry has is never "missing": only its tag is.
+      if (this.registry.some((e) => e.tags.some((t) => parseReference(t).repo === repo))) throw DaemonErrors.manifestUnknown(`${repo}:${tag}`);
       throw DaemonErrors.pullAccessDenied(repo);
     }
     const existing = this.images.get(entry.image.id);

@@ -6,7 +6,7 @@ import { basename, resolvePath } from "../../fs/path.ts";
 import { imageSize, isValidReference, normalizeReference, parseReference } from "../../images/image.ts";
 import { shortId } from "../../containers/container.ts";
 import { eachRefResult, forEachRef, result, rowsResult, type DockerSubcommand } from "../command.ts";
-import { DaemonErrors, daemonErrorLine } from "../../engine/errors.ts";
+import { DaemonError, DaemonErrors, daemonErrorLine } from "../../engine/errors.ts";
 import { flagBool, flagList, flagString } from "../flags.ts";
 import { goJson } from "../format/json.ts";
 import { compileGoTemplate } from "../../../lib/cli/go-template.ts";
@@ -189,10 +189,14 @@ export const pullCommand: DockerSubcommand = {
   flags: [{ name: "quiet", short: "q", kind: "bool", description: "Suppress verbose output" }],
   run(p, ctx) {
     const ref = p.positionals[0]!;
-    if (!ctx.engine.images.inRegistry(ref)) {
-      return result(`Using default tag: latest\n`.repeat(ref.includes(":") ? 0 : 1), daemonErrorLine(DaemonErrors.pullAccessDenied(parseReference(ref).repo)), 1);
+    const defaultTag = ref.includes(":") ? "" : "Using default tag: latest\n";
+    let pulled: ReturnType<typeof ctx.engine.images.pull>;
+    try {
+      pulled = ctx.engine.images.pull(ref);
+    } catch (e) {
+      if (e instanceof DaemonError) return result(defaultTag, daemonErrorLine(e), 1);
+      throw e;
     }
-    const pulled = ctx.engine.images.pull(ref);
     if (flagBool(p, "quiet")) return result(`${pulled.progress.at(-1)}\n`);
     return result(`${ref.includes(":") ? "" : "Using default tag: latest\n"}${pulled.progress.join("\n")}\n`);
   },
