@@ -120,3 +120,23 @@ describe("services with secrets", () => {
     expect((await s.run("docker secret rm k")).exitCode).toBe(0);
   });
 });
+
+describe("docker node ls and docker swarm join-token", () => {
+  it("lists this one node as the leader, and prints the join commands", async () => {
+    const { session: mk, setup: init } = await import("./helpers.ts");
+    const s = mk();
+    expect((await s.run("docker node ls")).stderr).toBe(
+      'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.\n',
+    );
+    await init(s, "docker swarm init");
+    const id = s.engine.swarm.nodeId!;
+    expect((await s.run("docker node ls")).stdout).toBe(
+      `ID                            HOSTNAME         STATUS    AVAILABILITY   MANAGER STATUS   ENGINE VERSION\n${id} *   docker-desktop   Ready     Active         Leader           28.0.1\n`,
+    );
+    const worker = await s.run("docker swarm join-token worker");
+    expect(worker.stdout).toMatch(/^To add a worker to this swarm, run the following command:\n\n {4}docker swarm join --token SWMTKN-1-[0-9a-z]+-[0-9a-z]+ 192\.168\.65\.3:2377\n\n$/);
+    const manager = (await s.run("docker swarm join-token -q manager")).stdout.trim();
+    expect(manager).not.toBe((await s.run("docker swarm join-token -q worker")).stdout.trim());
+    expect(manager.split("-")[2]).toBe(s.engine.swarm.joinToken.split("-")[2]);
+  });
+});

@@ -71,6 +71,8 @@ export class Swarm {
   nodeHostname = "docker-desktop";
   advertiseAddr = "192.168.65.3";
   joinToken = "";
+  /** The manager join token shares the cluster part of the worker token, as swarmkit's do. */
+  managerToken = "";
   private readonly secrets = new Map<string, SwarmSecret>();
   private readonly services = new Map<string, Service>();
   private index = 10;
@@ -91,7 +93,9 @@ export class Swarm {
     }
     this.nodeId = this.ids.swarmId();
     if (advertiseAddr) this.advertiseAddr = advertiseAddr.replace(/:\d+$/, "");
-    this.joinToken = `SWMTKN-1-${this.ids.token(50)}-${this.ids.token(25)}`;
+    const cluster = this.ids.token(50);
+    this.joinToken = `SWMTKN-1-${cluster}-${this.ids.token(25)}`;
+    this.managerToken = `SWMTKN-1-${cluster}-${this.ids.token(25)}`;
   }
 
   leave(force: boolean): void {

@@ -39,6 +39,54 @@ export const swarmLeaveCommand: DockerSubcommand = {
   },
 };
 
+export const swarmJoinTokenCommand: DockerSubcommand = {
+  path: "docker swarm join-token",
+  usage: "docker swarm join-token [OPTIONS] (worker|manager)",
+  short: "Manage join tokens",
+  args: { min: 1, max: 1 },
+  flags: [
+    { name: "quiet", short: "q", kind: "bool", description: "Only display token" },
+    { name: "rotate", kind: "bool", description: "Rotate join token" },
+  ],
+  run(p, ctx) {
+    const role = p.positionals[0]!;
+    if (role !== "worker" && role !== "manager") return result("", "Error: unknown role " + role + "\n", 1);
+    const swarm = ctx.engine.swarm;
+    if (!swarm.active) throw DaemonErrors.notSwarmManager();
+    const token = role === "worker" ? swarm.joinToken : swarm.managerToken;
+    if (flagBool(p, "quiet")) return result(`${token}\n`);
+    return result(`To add a ${role} to this swarm, run the following command:\n\n    docker swarm join --token ${token} ${swarm.advertiseAddr}:2377\n\n`);
+  },
+};
+
+export const nodeLsCommand: DockerSubcommand = {
+  path: "docker node ls",
+  usage: "docker node ls [OPTIONS]",
+  short: "List nodes in the swarm",
+  args: { max: 0 },
+  flags: [
+    { name: "filter", short: "f", kind: "list", description: "Filter output based on conditions provided" },
+    { name: "format", kind: "string", description: "Format output using a custom template" },
+    { name: "quiet", short: "q", kind: "bool", description: "Only display IDs" },
+  ],
+  run(p, ctx) {
+    const swarm = ctx.engine.swarm;
+    if (!swarm.active) throw DaemonErrors.notSwarmManager();
+    // One node: this one, the leader (marked with * as the node the client talks to).
+    const rows = [{ ID: `${swarm.nodeId} *`, Self: true, Hostname: swarm.nodeHostname, Status: "Ready", Availability: "Active", ManagerStatus: "Leader", EngineVersion: "28.0.1", TLSStatus: "Ready" }];
+    if (flagBool(p, "quiet")) return result(`${swarm.nodeId}\n`);
+    return rowsResult(
+      renderRows({
+        rows,
+        format: flagString(p, "format"),
+        defaultFormat: "table {{.ID}}\t{{.Hostname}}\t{{.Status}}\t{{.Availability}}\t{{.ManagerStatus}}\t{{.EngineVersion}}",
+        headers: { ID: "ID", Hostname: "HOSTNAME", Status: "STATUS", Availability: "AVAILABILITY", ManagerStatus: "MANAGER STATUS", EngineVersion: "ENGINE VERSION", TLSStatus: "TLS STATUS", Self: "SELF" },
+        typeName: "*node.nodeContext",
+      }),
+    );
+  },
+};
+
 // ---- secrets ---------------------------------------------------------------------------------
 
 export function secretInspectJson(s: SwarmSecret): Record<string, unknown> {
