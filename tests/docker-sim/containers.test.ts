@@ -241,3 +241,13 @@ describe("hand-off to the runtime", () => {
     expect((await s.run("docker logs app")).stdout).toBe("listening on 3000\n");
   });
 });
+
+describe("tmpfs mounts", () => {
+  it("are 1777 by default; --tmpfs mode= and --mount tmpfs-mode= set the mode", async () => {
+    const { session: mk } = await import("./helpers.ts");
+    const s = mk();
+    expect((await s.run("docker run --rm --tmpfs /app alpine:3.20 ls -ld /app")).stdout).toMatch(/^drwxrwxrwt /);
+    expect((await s.run("docker run --rm --mount type=tmpfs,destination=/app,tmpfs-mode=1770 alpine:3.20 ls -ld /app")).stdout).toMatch(/^drwxrwx--T /);
+    expect((await s.run("docker run --rm --tmpfs /app:rw,noexec,mode=700 alpine:3.20 ls -ld /app")).stdout).toMatch(/^drwx------ /);
+  });
+});

@@ -44,7 +44,8 @@ export interface CreateContainerOptions {
   entrypoint?: readonly string[];
   workdir?: string;
   binds?: readonly BindSpec[];
-  tmpfs?: readonly { target: string; options: string; viaMountFlag: boolean }[];
+  /** `mode` unset: the kernel's tmpfs default, 1777 (world-writable, sticky), as the run reference says. */
+  tmpfs?: readonly { target: string; options: string; viaMountFlag: boolean; mode?: number | undefined }[];
   /** Files on their own tmpfs (swarm secrets, compose environment secrets). */
   secretFiles?: readonly SecretFileSpec[];
   labels?: Record<string, string>;
@@ -126,7 +127,9 @@ export class ContainerStore {
       else hostMounts.push({ Type: b.kind, Source: b.source, Target: b.target, ...(b.readOnly ? { ReadOnly: true } : {}) });
     }
     for (const t of options.tmpfs ?? []) {
-      mounts.push({ target: t.target, fs: new MemoryFs(() => this.clock.now()), sourcePath: "/", readOnly: false });
+      const tmp = new MemoryFs(() => this.clock.now());
+      tmp.chmod("/", t.mode ?? 0o1777);
+      mounts.push({ target: t.target, fs: tmp, sourcePath: "/", readOnly: false });
       if (t.viaMountFlag) {
         hostMounts.push({ Type: "tmpfs", Target: t.target });
         mountPoints.push({ Type: "tmpfs", Source: "", Destination: t.target, Mode: "", RW: true, Propagation: "" });

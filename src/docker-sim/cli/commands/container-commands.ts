@@ -9,7 +9,7 @@ import { eachRefResult, result, rowsResult, runDaemonError, runStyleError, type 
 import { flagBool, flagList, flagString } from "../flags.ts";
 import { ellipsis } from "../format/table.ts";
 import { renderRows } from "../format/render-rows.ts";
-import { parseEnvFile, parseMountFlag, parseVolumeFlag, resolveEnvFlags } from "./run-options.ts";
+import { parseEnvFile, parseMountFlag, parseTmpfsFlag, parseVolumeFlag, resolveEnvFlags } from "./run-options.ts";
 
 /** Find a local image or pull it, as `docker run` does (pull progress goes to stderr). */
 export function ensureImage(ctx: DockerCliContext, ref: string): { image: Image; stderr: string } {
@@ -62,7 +62,7 @@ export const runCommand: DockerSubcommand = {
       fileEnv.push(...parsed.value);
     }
     const binds: BindSpec[] = [];
-    const tmpfs: { target: string; options: string; viaMountFlag: boolean }[] = [];
+    const tmpfs: { target: string; options: string; viaMountFlag: boolean; mode: number | undefined }[] = [];
     for (const v of flagList(p, "volume")) {
       const parsed = parseVolumeFlag(v, ctx.cwd, () => ctx.engine.ids.hex(64));
       if (!parsed.ok) return runDaemonError(this.path, DaemonErrors.invalidVolumeSpec(parsed.error));
@@ -71,13 +71,10 @@ export const runCommand: DockerSubcommand = {
     for (const m of flagList(p, "mount")) {
       const parsed = parseMountFlag(m, ctx.cwd);
       if (!parsed.ok) return result("", `${parsed.error}\n\nUsage:  ${RUN_USAGE}\n\nRun 'docker run --help' for more information\n`, 125);
-      if (parsed.value.kind === "tmpfs") tmpfs.push({ target: parsed.value.target, options: "", viaMountFlag: true });
+      if (parsed.value.kind === "tmpfs") tmpfs.push({ target: parsed.value.target, options: "", viaMountFlag: true, mode: parsed.value.mode });
       else binds.push(parsed.value.bind);
     }
-    for (const t of flagList(p, "tmpfs")) {
-      const [target, ...opts] = t.split(":");
-      tmpfs.push({ target: target!, options: opts.join(":"), viaMountFlag: false });
-    }
+    for (const t of flagList(p, "tmpfs")) tmpfs.push({ ...parseTmpfsFlag(t), viaMountFlag: false });
     let pulled: { image: Image; stderr: string };
     try {
       pulled = ensureImage(ctx, imageRef);
