@@ -140,3 +140,21 @@ describe("docker node ls and docker swarm join-token", () => {
     expect(manager.split("-")[2]).toBe(s.engine.swarm.joinToken.split("-")[2]);
   });
 });
+
+describe("docker service ls and ps: --filter, --format, --no-trunc, ordering", () => {
+  it("filters and formats as docker/cli does, tasks by slot", async () => {
+    const { session: mk, setup: init } = await import("./helpers.ts");
+    const s = mk();
+    await init(s, "docker swarm init", "docker service create -d --name web --replicas 2 nginx:1.27-alpine", "docker service create -d --name cache --label tier=back redis:7-alpine");
+    expect((await s.run("docker service ls --format '{{.Name}} {{.Replicas}}'")).stdout).toBe("cache 1/1\nweb 2/2\n");
+    expect((await s.run("docker service ls --filter label=tier=back --format '{{.Name}}'")).stdout).toBe("cache\n");
+    expect((await s.run("docker service ls --filter name=we --format '{{.Name}}'")).stdout).toBe("web\n");
+    expect((await s.run("docker service ls --filter bogus=1")).stderr).toBe("Error response from daemon: Invalid filter 'bogus'\n");
+    expect((await s.run("docker service ps web --format '{{.Name}} {{.DesiredState}}'")).stdout).toBe("web.1 Running\nweb.2 Running\n");
+    await init(s, "docker service update -d --env-add A=1 web");
+    expect((await s.run("docker service ps web --format '{{.Name}}|{{.DesiredState}}'")).stdout).toBe("web.1|Running\n \\_ web.1|Shutdown\nweb.2|Running\n \\_ web.2|Shutdown\n");
+    expect((await s.run("docker service ps web --filter desired-state=running --format '{{.Name}}'")).stdout).toBe("web.1\nweb.2\n");
+    const full = (await s.run("docker service ps web --no-trunc --format '{{.ID}} {{.Image}}'")).stdout.split("\n")[0]!;
+    expect(full).toMatch(/^[0-9a-z]{25} nginx:1\.27-alpine@sha256:[0-9a-f]{64}$/);
+  });
+});

@@ -6,7 +6,7 @@ import { resolvePath } from "../../fs/path.ts";
 import type { SecretReference, Service, ServiceSpec, SwarmSecret } from "../../swarm/swarm.ts";
 import { eachRefResult, forEachRef, result, rowsResult, type DockerCliContext, type DockerSubcommand } from "../command.ts";
 import { flagBool, flagList, flagString, type ParseResult } from "../flags.ts";
-import { ellipsis, formatTable } from "../format/table.ts";
+import { ellipsis } from "../format/table.ts";
 import { renderRows } from "../format/render-rows.ts";
 import { ensureImage } from "./container-commands.ts";
 import { renderInspect } from "./image-commands.ts";
@@ -331,20 +331,53 @@ export const serviceUpdateCommand: DockerSubcommand = {
   },
 };
 
+/** `--filter key=value` of the swarm list commands: each key may repeat (any value matches), all keys must match. */
+function filterRows<Row>(filters: readonly string[], allowed: Record<string, (row: Row, value: string) => boolean>, rows: Row[]): Row[] {
+  const byKey = new Map<string, string[]>();
+  for (const f of filters) {
+    const eq = f.indexOf("=");
+    const key = eq === -1 ? f : f.slice(0, eq);
+    if (!(key in allowed)) throw DaemonErrors.invalidFilter(key);
+    byKey.set(key, [...(byKey.get(key) ?? []), eq === -1 ? "" : f.slice(eq + 1)]);
+  }
+  return rows.filter((r) => [...byKey].every(([k, values]) => values.some((v) => allowed[k]!(r, v))));
+}
+
+const labelMatch = (labels: Record<string, string>, v: string): boolean => {
+  const [k, val] = v.split("=");
+  return k! in labels && (val === undefined || labels[k!] === val);
+};
+
 export const serviceLsCommand: DockerSubcommand = {
   path: "docker service ls",
   usage: "docker service ls [OPTIONS]",
   short: "List services",
   args: { max: 0 },
-  flags: [{ name: "quiet", short: "q", kind: "bool", description: "Only display IDs" }],
+  flags: [
+    { name: "filter", short: "f", kind: "list", description: "Filter output based on conditions provided" },
+    { name: "format", kind: "string", description: "Format output using a custom template" },
+    { name: "quiet", short: "q", kind: "bool", description: "Only display IDs" },
+  ],
   run(p, ctx) {
-    const services = ctx.engine.swarm.listServices();
+    const services = filterRows(
+      flagList(p, "filter"),
+      { id: (s, v) => s.id.startsWith(v), name: (s, v) => s.spec.name.startsWith(v), label: (s, v) => labelMatch(s.spec.labels, v), mode: (_s, v) => v === "replicated" },
+      ctx.engine.swarm.listServices(),
+    );
     if (flagBool(p, "quiet")) return result(services.map((s) => `${s.id}\n`).join(""));
     const rows = services.map((s) => {
       const running = s.tasks.filter((t) => t.desiredState === "running" && t.container.status === "running").length;
-      return [s.id.slice(0, 12), s.spec.name, "replicated", `${running}/${s.spec.replicas}`, s.spec.imageRef, ""];
+      return { ID: s.id.slice(0, 12), Name: s.spec.name, Mode: "replicated", Replicas: `${running}/${s.spec.replicas}`, Image: s.spec.imageRef, Ports: "" };
     });
-    return result(formatTable(["ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS"], rows));
+    return rowsResult(
+      renderRows({
+        rows,
+        format: flagString(p, "format"),
+        defaultFormat: "table {{.ID}}\t{{.Name}}\t{{.Mode}}\t{{.Replicas}}\t{{.Image}}\t{{.Ports}}",
+        headers: { ID: "ID", Name: "NAME", Mode: "MODE", Replicas: "REPLICAS", Image: "IMAGE", Ports: "PORTS" },
+        typeName: "*formatter.serviceContext",
+      }),
+    );
   },
 };
 
@@ -354,33 +387,60 @@ export const servicePsCommand: DockerSubcommand = {
   short: "List the tasks of one or more services",
   args: { min: 1 },
   flags: [
+    { name: "filter", short: "f", kind: "list", description: "Filter output based on conditions provided" },
+    { name: "format", kind: "string", description: "Pretty-print tasks using a Go template" },
+    { name: "no-resolve", kind: "bool", description: "Do not map IDs to Names" },
     { name: "no-trunc", kind: "bool", description: "Do not truncate output" },
     { name: "quiet", short: "q", kind: "bool", description: "Only display task IDs" },
   ],
   run(p, ctx) {
     const now = ctx.engine.clock.now();
-    const rows: string[][] = [];
+    const trunc = !flagBool(p, "no-trunc");
+    type Row = { ID: string; Name: string; Image: string; Node: string; DesiredState: string; CurrentState: string; Error: string; Ports: string; slot: number; fullId: string };
+    let rows: Row[] = [];
     for (const ref of p.positionals) {
       const s = ctx.engine.swarm.getService(ref);
+      // docker/cli sorts by slot, then the newest task of a slot first; older ones are indented under it.
+      const tasks = [...s.tasks].sort((a, b) => a.slot - b.slot || b.createdAt.getTime() - a.createdAt.getTime() || s.tasks.indexOf(a) - s.tasks.indexOf(b));
       const seen = new Set<number>();
-      for (const t of s.tasks) {
+      for (const t of tasks) {
         const first = !seen.has(t.slot);
         seen.add(t.slot);
         const running = t.desiredState === "running" && t.container.status === "running";
-        rows.push([
-          t.id.slice(0, 12),
-          `${first ? "" : " \\_ "}${s.spec.name}.${t.slot}`,
-          t.container.config.Image.replace(/@sha256:[0-9a-f]+$/, ""),
-          ctx.engine.swarm.nodeHostname,
-          t.desiredState === "running" ? "Running" : "Shutdown",
-          `${running ? "Running" : t.container.status === "exited" && t.desiredState === "running" ? "Complete" : "Shutdown"} ${since(t.updatedAt, now)}`,
-          "",
-          "",
-        ]);
+        rows.push({
+          ID: trunc ? t.id.slice(0, 12) : t.id,
+          fullId: t.id,
+          slot: t.slot,
+          Name: `${first ? "" : " \\_ "}${s.spec.name}.${t.slot}`,
+          Image: trunc ? t.container.config.Image.replace(/@sha256:[0-9a-f]+$/, "") : t.container.config.Image,
+          Node: ctx.engine.swarm.nodeHostname,
+          DesiredState: t.desiredState === "running" ? "Running" : "Shutdown",
+          CurrentState: `${running ? "Running" : t.container.status === "exited" && t.desiredState === "running" ? "Complete" : "Shutdown"} ${since(t.updatedAt, now)}`,
+          Error: "",
+          Ports: "",
+        });
       }
     }
-    if (flagBool(p, "quiet")) return result(rows.map((r) => `${r[0]}\n`).join(""));
-    return result(formatTable(["ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS"], rows));
+    rows = filterRows(
+      flagList(p, "filter"),
+      {
+        id: (r, v) => r.fullId.startsWith(v),
+        name: (r, v) => r.Name.trim().replace(/^\\_ /, "").startsWith(v),
+        node: (r, v) => r.Node === v,
+        "desired-state": (r, v) => r.DesiredState.toLowerCase() === v.toLowerCase() || (v === "accepted" && r.DesiredState === "Running"),
+      },
+      rows,
+    );
+    if (flagBool(p, "quiet")) return result(rows.map((r) => `${r.ID}\n`).join(""));
+    return rowsResult(
+      renderRows({
+        rows,
+        format: flagString(p, "format"),
+        defaultFormat: "table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}\t{{.Ports}}",
+        headers: { ID: "ID", Name: "NAME", Image: "IMAGE", Node: "NODE", DesiredState: "DESIRED STATE", CurrentState: "CURRENT STATE", Error: "ERROR", Ports: "PORTS" },
+        typeName: "*formatter.taskContext",
+      }),
+    );
   },
 };
 
