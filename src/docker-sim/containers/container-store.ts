@@ -50,6 +50,8 @@ export interface CreateContainerOptions {
   secretFiles?: readonly SecretFileSpec[];
   labels?: Record<string, string>;
   autoRemove?: boolean;
+  /** `-p` bindings by container port ("80/tcp"). */
+  portBindings?: Record<string, { HostIp: string; HostPort: string }[]>;
   /** `--user`: replaces the image's USER in Config.User. */
   user?: string;
   swarmTask?: Container["swarmTask"];
@@ -171,6 +173,7 @@ export class ContainerStore {
       },
       hostConfig: {
         Binds: binds.length ? binds : null,
+        PortBindings: options.portBindings ?? {},
         Tmpfs: Object.keys(tmpfs).length ? tmpfs : undefined,
         Mounts: hostMounts.length ? hostMounts : undefined,
         AutoRemove: options.autoRemove ?? false,

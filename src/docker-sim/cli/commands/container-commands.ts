@@ -1,7 +1,7 @@
 /** Container commands: run, ps, exec, logs, stop, start, rm. */
 import { since, humanDuration } from "../../engine/clock.ts";
 import { DaemonError, DaemonErrors } from "../../engine/errors.ts";
-import { shortId, type Container } from "../../containers/container.ts";
+import { portsColumn, shortId, type Container } from "../../containers/container.ts";
 import type { BindSpec } from "../../containers/container-store.ts";
 import { isValidReference, normalizeReference, type Image } from "../../images/image.ts";
 import type { CommandResult } from "../../shell/types.ts";
@@ -9,7 +9,7 @@ import { eachRefResult, result, rowsResult, runDaemonError, runStyleError, type 
 import { flagBool, flagList, flagString } from "../flags.ts";
 import { ellipsis } from "../format/table.ts";
 import { renderRows } from "../format/render-rows.ts";
-import { parseEnvFile, parseMountFlag, parseTmpfsFlag, parseVolumeFlag, resolveEnvFlags } from "./run-options.ts";
+import { parseEnvFile, parseMountFlag, parsePublishFlags, parseTmpfsFlag, parseVolumeFlag, resolveEnvFlags } from "./run-options.ts";
 
 /** Find a local image or pull it, as `docker run` does (pull progress goes to stderr). */
 export function ensureImage(ctx: DockerCliContext, ref: string): { image: Image; stderr: string } {
@@ -74,6 +74,9 @@ export const runCommand: DockerSubcommand = {
       if (parsed.value.kind === "tmpfs") tmpfs.push({ target: parsed.value.target, options: "", viaMountFlag: true, mode: parsed.value.mode });
       else binds.push(parsed.value.bind);
     }
+    let nextEphemeral = 32768;
+    const published = parsePublishFlags(flagList(p, "publish"), () => nextEphemeral++);
+    if (!published.ok) return result("", `${published.error}\n\nUsage:  ${RUN_USAGE}\n\nRun 'docker run --help' for more information\n`, 125);
     for (const t of flagList(p, "tmpfs")) tmpfs.push({ ...parseTmpfsFlag(t), viaMountFlag: false });
     let pulled: { image: Image; stderr: string };
     try {
@@ -100,6 +103,7 @@ export const runCommand: DockerSubcommand = {
         tmpfs,
         labels,
         autoRemove: flagBool(p, "rm"),
+        portBindings: published.value,
         user: flagString(p, "user"),
       });
     } catch (e) {
@@ -158,7 +162,7 @@ export const psCommand: DockerSubcommand = {
         RunningFor: since(c.created, now),
         Status: containerStatus(c, now),
         State: c.status,
-        Ports: "",
+        Ports: portsColumn(c),
         Names: c.name,
         Labels: Object.entries(c.config.Labels).map(([k, v]) => `${k}=${v}`).join(","),
         // A method in docker's ContainerContext: `{{.Label "com.example.k"}}`.

@@ -93,3 +93,15 @@ export function parseMountFlag(value: string, cwd: string): ParseResult<MountFla
   }
   return { ok: true, value: { kind: "volume", bind: { kind: "volume", source: src ?? "", target, readOnly, mode: undefined, spec: undefined } } };
 }
+
+/** `-p [ip:][hostPort:]containerPort[/proto]`; a missing host port is given one from the ephemeral range. */
+export function parsePublishFlags(values: readonly string[], ephemeral: () => number): ParseResult<Record<string, { HostIp: string; HostPort: string }[]>> {
+  const out: Record<string, { HostIp: string; HostPort: string }[]> = {};
+  for (const v of values) {
+    const m = /^(?:(\d{1,3}(?:\.\d{1,3}){3}):)?(?:(\d+)?:)?(\d+)(?:\/(tcp|udp|sctp))?$/.exec(v);
+    if (!m) return { ok: false, error: `invalid argument "${v}" for "-p, --publish" flag: invalid containerPort: ${v.split(":").at(-1)}` };
+    const port = `${m[3]}/${m[4] ?? "tcp"}`;
+    (out[port] ??= []).push({ HostIp: m[1] ?? "", HostPort: m[2] ?? String(ephemeral()) });
+  }
+  return { ok: true, value: out };
+}
