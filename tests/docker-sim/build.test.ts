@@ -259,3 +259,28 @@ describe("npm reads its token from the environment, never from /run/secrets by i
     expect(s.engine.lastBuild?.npmInstalls[0]?.tokenSource).toBe("env");
   });
 });
+
+describe("COPY --chown", () => {
+  async function copyAs(chown: string): Promise<{ ls: string; build: string }> {
+    const s = session();
+    s.engine.host.writeFile("/home/learner/app/f.txt", "x\n");
+    s.engine.host.writeFile("/home/learner/app/Dockerfile", `FROM alpine:3.20\nCOPY --chown=${chown} f.txt /f.txt\n`);
+    const build = await s.run("docker build -t owned .");
+    const ls = await s.run("docker run --rm owned ls -l /f.txt");
+    return { ls: ls.stdout, build: build.stderr };
+  }
+
+  it("looks the group up in the image's /etc/group, not in passwd", async () => {
+    // Alpine has a www-data group (82) but no www-data user: a passwd lookup would find nothing.
+    expect((await copyAs("nobody:www-data")).ls).toMatch(/^-rw-r--r-- +1 nobody +www-data /);
+  });
+
+  it("a user alone takes the user's primary group; numbers are taken as they are", async () => {
+    expect((await copyAs("daemon")).ls).toMatch(/^-rw-r--r-- +1 daemon +daemon /);
+    expect((await copyAs("1234:5678")).ls).toMatch(/^-rw-r--r-- +1 1234 +5678 /);
+  });
+
+  it("an unknown group fails the build", async () => {
+    expect((await copyAs("nobody:nosuchgroup")).build).toContain("can't find gid for group nosuchgroup");
+  });
+});

@@ -134,6 +134,7 @@ describe("secrets as files", () => {
 });
 
 describe("container lifecycle", () => {
+  // The image's EXPOSE shows in PORTS even when nothing is published, as in Docker.
   it("docker ps prints Docker's table", async () => {
     const s = session();
     const id = (await s.run("docker run -d --name web nginx:1.27-alpine")).stdout.slice(0, 12);
@@ -141,7 +142,7 @@ describe("container lifecycle", () => {
     const r = await s.run("docker ps");
     expect(r.stdout).toBe(
       "CONTAINER ID   IMAGE               COMMAND                  CREATED         STATUS         PORTS     NAMES\n" +
-        `${id}   nginx:1.27-alpine   "/docker-entrypoint.…"   5 seconds ago   Up 5 seconds             web\n`,
+        `${id}   nginx:1.27-alpine   "/docker-entrypoint.…"   5 seconds ago   Up 5 seconds   80/tcp    web\n`,
     );
   });
 
@@ -204,7 +205,7 @@ describe("container lifecycle", () => {
     });
     expect(await s.run("docker frobnicate")).toEqual({ stdout: "", stderr: "docker: unknown command: docker frobnicate\n\nRun 'docker --help' for more information\n", exitCode: 1 });
     expect((await s.run("docker run --help")).stdout).toContain("Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nCreate and run a new container from an image\n");
-    expect((await s.run("docker --help")).stdout).toContain("Swarm Commands:\n  secret      Manage Swarm secrets");
+    expect((await s.run("docker --help")).stdout).toContain("Swarm Commands:\n  node        Manage Swarm nodes\n  secret      Manage Swarm secrets");
   });
 
   it("inspect of an unknown object", async () => {
@@ -239,5 +240,29 @@ describe("hand-off to the runtime", () => {
     expect(r).toEqual({ stdout: "listening on 3000\n", stderr: "", exitCode: 0 });
     expect(seen).toEqual([KEY]);
     expect((await s.run("docker logs app")).stdout).toBe("listening on 3000\n");
+  });
+});
+
+describe("tmpfs mounts", () => {
+  it("are 1777 by default; --tmpfs mode= and --mount tmpfs-mode= set the mode", async () => {
+    const { session: mk } = await import("./helpers.ts");
+    const s = mk();
+    expect((await s.run("docker run --rm --tmpfs /app alpine:3.20 ls -ld /app")).stdout).toMatch(/^drwxrwxrwt /);
+    expect((await s.run("docker run --rm --mount type=tmpfs,destination=/app,tmpfs-mode=1770 alpine:3.20 ls -ld /app")).stdout).toMatch(/^drwxrwx--T /);
+    expect((await s.run("docker run --rm --tmpfs /app:rw,noexec,mode=700 alpine:3.20 ls -ld /app")).stdout).toMatch(/^drwx------ /);
+  });
+});
+
+describe("docker run -p", () => {
+  it("shows published ports (IPv4 and IPv6) and the image's other exposed ports in docker ps PORTS", async () => {
+    const { session: mk } = await import("./helpers.ts");
+    const s = mk();
+    await s.run("docker run -d --name web -p 8080:80 nginx:1.27-alpine");
+    await s.run("docker run -d --name cache redis:7-alpine");
+    await s.run("docker run -d --name local -p 127.0.0.1:6380:6379 redis:7-alpine");
+    expect((await s.run("docker ps --format '{{.Names}}: {{.Ports}}'")).stdout.split("\n").sort().join("\n")).toBe(
+      "\ncache: 6379/tcp\nlocal: 127.0.0.1:6380->6379/tcp\nweb: 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp",
+    );
+    expect((await s.run("docker inspect --format '{{json .HostConfig.PortBindings}}' web")).stdout).toBe('{"80/tcp":[{"HostIp":"","HostPort":"8080"}]}\n');
   });
 });

@@ -120,3 +120,41 @@ describe("services with secrets", () => {
     expect((await s.run("docker secret rm k")).exitCode).toBe(0);
   });
 });
+
+describe("docker node ls and docker swarm join-token", () => {
+  it("lists this one node as the leader, and prints the join commands", async () => {
+    const { session: mk, setup: init } = await import("./helpers.ts");
+    const s = mk();
+    expect((await s.run("docker node ls")).stderr).toBe(
+      'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.\n',
+    );
+    await init(s, "docker swarm init");
+    const id = s.engine.swarm.nodeId!;
+    expect((await s.run("docker node ls")).stdout).toBe(
+      `ID                            HOSTNAME         STATUS    AVAILABILITY   MANAGER STATUS   ENGINE VERSION\n${id} *   docker-desktop   Ready     Active         Leader           28.0.1\n`,
+    );
+    const worker = await s.run("docker swarm join-token worker");
+    expect(worker.stdout).toMatch(/^To add a worker to this swarm, run the following command:\n\n {4}docker swarm join --token SWMTKN-1-[0-9a-z]+-[0-9a-z]+ 192\.168\.65\.3:2377\n\n$/);
+    const manager = (await s.run("docker swarm join-token -q manager")).stdout.trim();
+    expect(manager).not.toBe((await s.run("docker swarm join-token -q worker")).stdout.trim());
+    expect(manager.split("-")[2]).toBe(s.engine.swarm.joinToken.split("-")[2]);
+  });
+});
+
+describe("docker service ls and ps: --filter, --format, --no-trunc, ordering", () => {
+  it("filters and formats as docker/cli does, tasks by slot", async () => {
+    const { session: mk, setup: init } = await import("./helpers.ts");
+    const s = mk();
+    await init(s, "docker swarm init", "docker service create -d --name web --replicas 2 nginx:1.27-alpine", "docker service create -d --name cache --label tier=back redis:7-alpine");
+    expect((await s.run("docker service ls --format '{{.Name}} {{.Replicas}}'")).stdout).toBe("cache 1/1\nweb 2/2\n");
+    expect((await s.run("docker service ls --filter label=tier=back --format '{{.Name}}'")).stdout).toBe("cache\n");
+    expect((await s.run("docker service ls --filter name=we --format '{{.Name}}'")).stdout).toBe("web\n");
+    expect((await s.run("docker service ls --filter bogus=1")).stderr).toBe("Error response from daemon: Invalid filter 'bogus'\n");
+    expect((await s.run("docker service ps web --format '{{.Name}} {{.DesiredState}}'")).stdout).toBe("web.1 Running\nweb.2 Running\n");
+    await init(s, "docker service update -d --env-add A=1 web");
+    expect((await s.run("docker service ps web --format '{{.Name}}|{{.DesiredState}}'")).stdout).toBe("web.1|Running\n \\_ web.1|Shutdown\nweb.2|Running\n \\_ web.2|Shutdown\n");
+    expect((await s.run("docker service ps web --filter desired-state=running --format '{{.Name}}'")).stdout).toBe("web.1\nweb.2\n");
+    const full = (await s.run("docker service ps web --no-trunc --format '{{.ID}} {{.Image}}'")).stdout.split("\n")[0]!;
+    expect(full).toMatch(/^[0-9a-z]{25} nginx:1\.27-alpine@sha256:[0-9a-f]{64}$/);
+  });
+});

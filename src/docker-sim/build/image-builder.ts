@@ -7,7 +7,6 @@
  * Progress is rendered like `docker build --progress=plain`, on what the CLI prints as stderr.
  */
 import { AccessFs } from "../fs/access-fs.ts";
-import { findGroup, findUser } from "../fs/accounts.ts";
 import { LayeredFs, type FsMount } from "../fs/layered-fs.ts";
 import { diffSize, type Layer, type LayerDiff } from "../fs/layer.ts";
 import { MemoryFs } from "../fs/memory-fs.ts";
@@ -21,6 +20,7 @@ import type { HistoryEntry, Image, ImageConfig } from "../images/image.ts";
 import { normalizeReference, parseReference } from "../images/image.ts";
 import type { ImageStore } from "../images/image-store.ts";
 import { resolveUser } from "../containers/process-user.ts";
+import { findGroup, findUser } from "../fs/accounts.ts";
 import { ShellInterpreter } from "../shell/interpreter.ts";
 import { containerCommands } from "../shell/registries.ts";
 import { createRegistry } from "../shell/types.ts";
@@ -73,6 +73,40 @@ interface CachedStep {
   layer: Layer | undefined;
   history: HistoryEntry;
   output: string[];
+}
+
+/** What an instruction handler works on: the stage being built and the build around it. */
+interface StageRun {
+  request: BuildRequest;
+  io: BuildIo;
+  state: StageState;
+  /** Finished stages, by index (for `COPY --from`). */
+  results: (StageState | undefined)[];
+  stageNames: (string | undefined)[];
+  /** The context after .dockerignore. */
+  filtered: BuildContext;
+  buildArgs: ReadonlyMap<string, string>;
+  metaArgs: ReadonlyMap<string, string | undefined>;
+  secrets: ReadonlyMap<string, string>;
+  now: () => Date;
+  /** ENV, then ARG values in scope. */
+  lookup: (key: string) => string | undefined;
+  /** A config-only step: a history entry without a layer. */
+  configStep: (ins: DockerfileInstruction, createdBy: string) => void;
+  /** The progress label of the next layer step, `[stage 2/5] COPY ...`. */
+  label: (ins: DockerfileInstruction) => string;
+  /** The context is transferred once, at the first COPY that reads it. */
+  contextLoaded: boolean;
+}
+
+interface BuildIo {
+  name: string;
+  log: string[];
+  startVertex: (label: string) => number;
+  done: (v: number, secs?: string) => void;
+  warnings: BuildWarning[];
+  npmInstalls: NpmInstallRecord[];
+  secretsMounted: string[];
 }
 
 class BuildFailure extends Error {
@@ -193,15 +227,7 @@ export class ImageBuilder {
   private async run(
     request: BuildRequest,
     parsed: ParsedDockerfile,
-    io: {
-      name: string;
-      log: string[];
-      startVertex: (label: string) => number;
-      done: (v: number, secs?: string) => void;
-      warnings: BuildWarning[];
-      npmInstalls: NpmInstallRecord[];
-      secretsMounted: string[];
-    },
+    io: BuildIo,
   ): Promise<Image> {
     const buildArgs = request.buildArgs ?? new Map<string, string>();
     const secrets = request.secrets ?? new Map<string, string>();
@@ -309,227 +335,15 @@ export class ImageBuilder {
 
       const argValue = (key: string): string | undefined => state.args.find((a) => a.key === key)?.value;
       const lookup = (key: string): string | undefined => envLookup(state.config.Env, key) ?? argValue(key);
-      const record = (createdBy: string, layer: Layer | undefined): HistoryEntry => {
-        const h: HistoryEntry = { created: now(), createdBy, comment: "buildkit.dockerfile.v0", emptyLayer: !layer, size: layer?.size ?? 0 };
-        state.history.push(h);
-        if (layer) state.layers.push(layer);
-        return h;
-      };
       const configStep = (ins: DockerfileInstruction, createdBy: string): void => {
-        record(createdBy, undefined);
+        state.history.push({ created: now(), createdBy, comment: "buildkit.dockerfile.v0", emptyLayer: true, size: 0 });
         state.cacheKey = fakeDigest(`${state.cacheKey}|${ins.keyword}|${createdBy}`);
       };
-
+      const run: StageRun = { request, io, state, results, stageNames, filtered, buildArgs, metaArgs, secrets, now, lookup, configStep, label, contextLoaded };
       for (const ins of body) {
-        switch (ins.keyword) {
-          case "ARG": {
-            const parts: string[] = [];
-            for (const { key, value } of splitKeyValues(ins.args)) {
-              const w = secretsUsedInArgOrEnv("ARG", key, ins.line);
-              if (w) io.warnings.push(w);
-              let v: string | undefined;
-              if (buildArgs.has(key)) v = buildArgs.get(key);
-              else if (value !== undefined) v = expandBuildWord(value, lookup);
-              else if (metaArgs.has(key)) v = metaArgs.get(key);
-              state.args = [...state.args.filter((a) => a.key !== key), { key, value: v }];
-              parts.push(v === undefined ? key : `${key}=${v}`);
-            }
-            configStep(ins, `ARG ${parts.join(" ")}`);
-            break;
-          }
-          case "ENV": {
-            let pairs = splitKeyValues(ins.args);
-            if (pairs.length > 0 && pairs[0]!.value === undefined) {
-              // Legacy form: ENV KEY value with spaces
-              const sp = ins.args.search(/\s/);
-              if (sp === -1) throw new BuildFailure(`dockerfile parse error on line ${ins.line}: ENV names can not be blank`, ins);
-              pairs = [{ key: ins.args.slice(0, sp), value: ins.args.slice(sp).trim() }];
-            }
-            const parts: string[] = [];
-            for (const { key, value } of pairs) {
-              const w = secretsUsedInArgOrEnv("ENV", key, ins.line);
-              if (w) io.warnings.push(w);
-              const v = expandBuildWord(value ?? "", lookup);
-              state.config.Env = setEnv(state.config.Env, key, v);
-              parts.push(`${key}=${v}`);
-            }
-            configStep(ins, `ENV ${parts.join(" ")}`);
-            break;
-          }
-          case "LABEL": {
-            const labels = { ...(state.config.Labels ?? {}) };
-            const parts: string[] = [];
-            for (const { key, value } of splitKeyValues(ins.args)) {
-              labels[key] = expandBuildWord(value ?? "", lookup);
-              parts.push(`${key}=${labels[key]}`);
-            }
-            state.config.Labels = labels;
-            configStep(ins, `LABEL ${parts.join(" ")}`);
-            break;
-          }
-          case "EXPOSE": {
-            const ports = { ...(state.config.ExposedPorts ?? {}) };
-            for (const p of ins.args.split(/\s+/).filter(Boolean)) ports[p.includes("/") ? p : `${p}/tcp`] = {};
-            state.config.ExposedPorts = ports;
-            configStep(ins, `EXPOSE map[${Object.keys(ports).map((p) => `${p}:{}`).join(" ")}]`);
-            break;
-          }
-          case "USER": {
-            state.config.User = expandBuildWord(ins.args, lookup);
-            configStep(ins, `USER ${state.config.User}`);
-            break;
-          }
-          case "STOPSIGNAL": {
-            state.config.StopSignal = ins.args;
-            configStep(ins, `STOPSIGNAL ${ins.args}`);
-            break;
-          }
-          case "CMD":
-          case "ENTRYPOINT": {
-            const argv = ins.json ?? ["/bin/sh", "-c", ins.args];
-            if (ins.keyword === "CMD") {
-              state.config.Cmd = argv;
-              state.cmdSet = true;
-            } else {
-              state.config.Entrypoint = argv;
-              // A new ENTRYPOINT drops a CMD inherited from the base image.
-              if (!state.cmdSet) state.config.Cmd = null;
-            }
-            configStep(ins, `${ins.keyword} ${goQuoteSlice(argv)}`);
-            break;
-          }
-          case "WORKDIR": {
-            const dir = resolvePath(state.config.WorkingDir || "/", expandBuildWord(ins.args, lookup));
-            state.config.WorkingDir = dir;
-            const stepLabel = label(ins);
-            const key = fakeDigest(`${state.cacheKey}|WORKDIR|${dir}`);
-            await this.step(io, stepLabel, key, request.noCache, state, async () => {
-              const fs = new LayeredFs(state.layers, [], now);
-              fs.mkdir(dir, { parents: true });
-              return { layer: this.layerFrom(fs.upper), createdBy: `WORKDIR ${dir}`, output: [] };
-            });
-            break;
-          }
-          case "COPY":
-          case "ADD": {
-            const stepLabel = label(ins);
-            const args = ins.json ?? ins.args.split(/\s+/).filter(Boolean);
-            if (args.length < 2) {
-              throw new BuildFailure(`dockerfile parse error on line ${ins.line}: ${ins.keyword} requires at least two arguments, but only one was provided. Destination could not be determined`, ins);
-            }
-            const sources = args.slice(0, -1).map((s) => expandBuildWord(s, lookup));
-            const destRaw = expandBuildWord(args.at(-1)!, lookup);
-            const fromFlag = ins.flags.find((f) => f.name === "from")?.value;
-            const chown = ins.flags.find((f) => f.name === "chown")?.value;
-            const chmod = ins.flags.find((f) => f.name === "chmod")?.value;
-            let sourceFiles: ReadonlyMap<string, string> = filtered;
-            let fromAbsolute = false;
-            if (fromFlag) {
-              const idx = /^[0-9]+$/.test(fromFlag) ? Number(fromFlag) : stageNames.indexOf(fromFlag.toLowerCase());
-              const src = idx !== -1 ? results[idx] : undefined;
-              let layers: Layer[];
-              if (src) layers = src.layers;
-              else layers = this.resolveBase(fromFlag, ins).layers;
-              const files = collectFiles(new LayeredFs(layers, [], now), "/");
-              sourceFiles = new Map([...files].map(([p, c]) => [p.slice(1), c]));
-              fromAbsolute = true;
-            } else if (!contextLoaded) {
-              contextLoaded = true;
-              const cv = io.startVertex("[internal] load build context");
-              io.log.push(`#${cv} transferring context: ${humanSize(contextSize(filtered))} done`);
-              io.done(cv);
-            }
-            const selections: { files: Map<string, string>; single: boolean }[] = [];
-            for (const s of sources) {
-              const sel = selectSources(sourceFiles, s);
-              if (!sel) {
-                const shown = fromAbsolute ? s : `/${s.replace(/^\.?\//, "")}`;
-                throw new BuildFailure(`failed to compute cache key: failed to calculate checksum of ref ${fakeDigest(s).slice(0, 25)}::${fakeDigest(shown).slice(0, 25)}: "${shown}": not found`, ins, stepLabel);
-              }
-              selections.push({ files: sel, single: sourceFiles.has(s.replace(/^\.?\/+/, "").replace(/^\/+/, "")) });
-            }
-            const destAbs = resolvePath(state.config.WorkingDir || "/", destRaw);
-            const destIsDir = destRaw.endsWith("/") || destRaw === "." || sources.length > 1 || selections.some((x) => !x.single);
-            const owner = chown ? this.owner(chown, state.layers) : { uid: 0, gid: 0 };
-            const mode = chmod ? parseInt(chmod, 8) : undefined;
-            const contentKey = selections.map((x) => [...x.files].map(([p, c]) => `${p}=${fakeDigest(c)}`).join(",")).join(";");
-            const key = fakeDigest(`${state.cacheKey}|COPY|${destAbs}|${chown ?? ""}|${chmod ?? ""}|${contentKey}`);
-            await this.step(io, stepLabel, key, request.noCache, state, async () => {
-              const fs = new LayeredFs(state.layers, [], now);
-              for (const sel of selections) {
-                for (const [rel, content] of sel.files) {
-                  const target = destIsDir ? resolvePath(destAbs, rel) : destAbs;
-                  fs.writeFile(target, content, { parents: true, uid: owner.uid, gid: owner.gid, mode });
-                }
-              }
-              return { layer: this.layerFrom(fs.upper), createdBy: `${ins.keyword} ${sources.join(" ")} ${destRaw} # buildkit`, output: [] };
-            });
-            break;
-          }
-          case "RUN": {
-            const stepLabel = label(ins);
-            const mounts: SecretMountSpec[] = [];
-            for (const f of ins.flags) {
-              if (f.name === "mount") {
-                const parsedMount = parseRunMount(f.value);
-                if (!parsedMount.ok) throw new BuildFailure(`dockerfile parse error on line ${ins.line}: ${parsedMount.error}`, ins);
-                if (parsedMount.value.type === "secret") mounts.push(parsedMount.value);
-              } else if (f.name !== "network" && f.name !== "security") {
-                throw new BuildFailure(`dockerfile parse error on line ${ins.line}: unknown flag: ${f.name}`, ins);
-              }
-            }
-            const argv = ins.json ?? ["/bin/sh", "-c", ins.args];
-            // Build args in scope prefix the command in history: "RUN |1 NPM_TOKEN=... /bin/sh -c ...".
-            const argPairs = state.args.map((a) => `${a.key}=${envLookup(state.config.Env, a.key) ?? a.value ?? ""}`);
-            const createdBy = `RUN ${argPairs.length ? `|${argPairs.length} ${argPairs.join(" ")} ` : ""}${argv.join(" ")} # buildkit`;
-            // Secret values are deliberately not part of the cache key (docs: build/cache/invalidation).
-            const key = fakeDigest(`${state.cacheKey}|${createdBy}|${mounts.map((m) => `${m.id}>${m.target ?? ""}>${m.env ?? ""}`).join(",")}`);
-            await this.step(io, stepLabel, key, request.noCache, state, async () => {
-              const fsMounts: FsMount[] = [];
-              const env = new Map<string, string>();
-              for (const e of state.config.Env) env.set(e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1));
-              for (const a of state.args) if (!env.has(a.key) && a.value !== undefined) env.set(a.key, a.value);
-              for (const m of mounts) {
-                const value = secrets.get(m.id);
-                if (value === undefined) {
-                  if (m.required) throw new BuildFailure(`secret ${m.id}: not found`, ins, stepLabel);
-                  continue;
-                }
-                io.secretsMounted.push(m.id);
-                if (m.target) {
-                  const tmp = new MemoryFs(now);
-                  tmp.writeFile("/secret", value, { mode: m.mode, uid: m.uid, gid: m.gid });
-                  fsMounts.push({ target: m.target, fs: tmp, sourcePath: "/secret", readOnly: true });
-                }
-                if (m.env) env.set(m.env, value);
-              }
-              const fs = new LayeredFs(state.layers, fsMounts, now);
-              const registry = createRegistry(containerCommands((r) => io.npmInstalls.push(r)));
-              const cwd = state.config.WorkingDir || "/";
-              if (!fs.stat(cwd)) fs.mkdir(cwd, { parents: true });
-              // The step runs as the stage's USER, looked up in the stage's own /etc/passwd: after
-              // `USER node`, a secret mounted 0400 for root cannot be read unless the mount sets uid.
-              const user = resolveUser(state.config.User, fs);
-              if (!user.ok) throw new BuildFailure(user.error, ins, stepLabel);
-              const stepFs = user.value.uid === 0 ? fs : new AccessFs(fs, user.value);
-              const shell = new ShellInterpreter({ fs: stepFs, commands: registry, flavor: "busybox", cwd, env, user: user.value });
-              const result = ins.json
-                ? await runArgv(shell, ins.json)
-                : await shell.run(ins.args);
-              const output = `${result.stdout}${result.stderr}`.split("\n").filter((l, i, arr) => l !== "" || i < arr.length - 1).filter((l) => l !== "");
-              const timed = output.map((l, i) => `${(0.312 + i * 0.004).toFixed(3)} ${l}`);
-              if (result.exitCode !== 0) {
-                throw new BuildFailure(`process "${argv.join(" ")}" did not complete successfully: exit code: ${result.exitCode}`, ins, stepLabel, timed);
-              }
-              return { layer: this.layerFrom(fs.upper), createdBy, output: timed };
-            });
-            break;
-          }
-          default: {
-            // HEALTHCHECK, SHELL, VOLUME, ONBUILD, MAINTAINER: recorded, not modelled.
-            configStep(ins, `${ins.keyword} ${ins.args}`);
-          }
-        }
+        const handler = this.handlers[ins.keyword] ?? this.handlers.default!;
+        await handler(ins, run);
+        contextLoaded = run.contextLoaded;
       }
       results[si] = state;
     }
@@ -558,6 +372,251 @@ export class ImageBuilder {
     if (request.tags.length === 0) this.images.add(image);
     io.done(ev);
     return image;
+  }
+
+  /** One handler per Dockerfile instruction; anything else is recorded in history only. */
+  private readonly handlers: Record<string, (ins: DockerfileInstruction, r: StageRun) => void | Promise<void>> = {
+    ARG: (i, r) => this.arg(i, r),
+    ENV: (i, r) => this.env(i, r),
+    LABEL: (i, r) => this.labels(i, r),
+    EXPOSE: (i, r) => this.expose(i, r),
+    USER: (i, r) => this.user(i, r),
+    STOPSIGNAL: (i, r) => this.stopSignal(i, r),
+    CMD: (i, r) => this.cmdOrEntrypoint(i, r),
+    ENTRYPOINT: (i, r) => this.cmdOrEntrypoint(i, r),
+    WORKDIR: (i, r) => this.workdir(i, r),
+    COPY: (i, r) => this.copy(i, r),
+    ADD: (i, r) => this.copy(i, r),
+    RUN: (i, r) => this.runStep(i, r),
+    default: (i, r) => this.recordOnly(i, r),
+  };
+
+  /** ARG: a build arg in scope for the rest of the stage; `--build-arg` wins over its default. */
+  private arg(ins: DockerfileInstruction, r: StageRun): void {
+    const { io, state, lookup, configStep, buildArgs, metaArgs } = r;
+    const parts: string[] = [];
+    for (const { key, value } of splitKeyValues(ins.args)) {
+      const w = secretsUsedInArgOrEnv("ARG", key, ins.line);
+      if (w) io.warnings.push(w);
+      let v: string | undefined;
+      if (buildArgs.has(key)) v = buildArgs.get(key);
+      else if (value !== undefined) v = expandBuildWord(value, lookup);
+      else if (metaArgs.has(key)) v = metaArgs.get(key);
+      state.args = [...state.args.filter((a) => a.key !== key), { key, value: v }];
+      parts.push(v === undefined ? key : `${key}=${v}`);
+    }
+    configStep(ins, `ARG ${parts.join(" ")}`);
+  }
+
+  /** ENV: config only; both the `K=V` and the legacy `K value` forms. */
+  private env(ins: DockerfileInstruction, r: StageRun): void {
+    const { io, state, lookup, configStep } = r;
+    let pairs = splitKeyValues(ins.args);
+    if (pairs.length > 0 && pairs[0]!.value === undefined) {
+      // Legacy form: ENV KEY value with spaces
+      const sp = ins.args.search(/\s/);
+      if (sp === -1) throw new BuildFailure(`dockerfile parse error on line ${ins.line}: ENV names can not be blank`, ins);
+      pairs = [{ key: ins.args.slice(0, sp), value: ins.args.slice(sp).trim() }];
+    }
+    const parts: string[] = [];
+    for (const { key, value } of pairs) {
+      const w = secretsUsedInArgOrEnv("ENV", key, ins.line);
+      if (w) io.warnings.push(w);
+      const v = expandBuildWord(value ?? "", lookup);
+      state.config.Env = setEnv(state.config.Env, key, v);
+      parts.push(`${key}=${v}`);
+    }
+    configStep(ins, `ENV ${parts.join(" ")}`);
+  }
+
+  /** LABEL: merged into the image labels. */
+  private labels(ins: DockerfileInstruction, r: StageRun): void {
+    const { state, lookup, configStep } = r;
+    const labels = { ...(state.config.Labels ?? {}) };
+    const parts: string[] = [];
+    for (const { key, value } of splitKeyValues(ins.args)) {
+      labels[key] = expandBuildWord(value ?? "", lookup);
+      parts.push(`${key}=${labels[key]}`);
+    }
+    state.config.Labels = labels;
+    configStep(ins, `LABEL ${parts.join(" ")}`);
+  }
+
+  /** EXPOSE: ports recorded, as `map[80/tcp:{}]` in history. */
+  private expose(ins: DockerfileInstruction, r: StageRun): void {
+    const { state, configStep } = r;
+    const ports = { ...(state.config.ExposedPorts ?? {}) };
+    for (const p of ins.args.split(/\s+/).filter(Boolean)) ports[p.includes("/") ? p : `${p}/tcp`] = {};
+    state.config.ExposedPorts = ports;
+    configStep(ins, `EXPOSE map[${Object.keys(ports).map((p) => `${p}:{}`).join(" ")}]`);
+  }
+
+  /** USER: later RUN steps and the container run as this user. */
+  private user(ins: DockerfileInstruction, r: StageRun): void {
+    const { state, lookup, configStep } = r;
+    state.config.User = expandBuildWord(ins.args, lookup);
+    configStep(ins, `USER ${state.config.User}`);
+  }
+
+  /** STOPSIGNAL: config only. */
+  private stopSignal(ins: DockerfileInstruction, r: StageRun): void {
+    const { state, configStep } = r;
+    state.config.StopSignal = ins.args;
+    configStep(ins, `STOPSIGNAL ${ins.args}`);
+  }
+
+  /** CMD and ENTRYPOINT: a new ENTRYPOINT drops a CMD inherited from the base image. */
+  private cmdOrEntrypoint(ins: DockerfileInstruction, r: StageRun): void {
+    const { state, configStep } = r;
+    const argv = ins.json ?? ["/bin/sh", "-c", ins.args];
+    if (ins.keyword === "CMD") {
+      state.config.Cmd = argv;
+      state.cmdSet = true;
+    } else {
+      state.config.Entrypoint = argv;
+      // A new ENTRYPOINT drops a CMD inherited from the base image.
+      if (!state.cmdSet) state.config.Cmd = null;
+    }
+    configStep(ins, `${ins.keyword} ${goQuoteSlice(argv)}`);
+  }
+
+  /** WORKDIR: a layer with the directory, and the working directory of later steps. */
+  private async workdir(ins: DockerfileInstruction, r: StageRun): Promise<void> {
+    const { io, state, lookup, label, request, now } = r;
+    const dir = resolvePath(state.config.WorkingDir || "/", expandBuildWord(ins.args, lookup));
+    state.config.WorkingDir = dir;
+    const stepLabel = label(ins);
+    const key = fakeDigest(`${state.cacheKey}|WORKDIR|${dir}`);
+    await this.step(io, stepLabel, key, request.noCache, state, async () => {
+      const fs = new LayeredFs(state.layers, [], now);
+      fs.mkdir(dir, { parents: true });
+      return { layer: this.layerFrom(fs.upper), createdBy: `WORKDIR ${dir}`, output: [] };
+    });
+  }
+
+  /** COPY and ADD: files from the context (or `--from` a stage or image), `--chown`, `--chmod`. */
+  private async copy(ins: DockerfileInstruction, r: StageRun): Promise<void> {
+    const { io, state, lookup, label, request, now, filtered, results, stageNames } = r;
+    const stepLabel = label(ins);
+    const args = ins.json ?? ins.args.split(/\s+/).filter(Boolean);
+    if (args.length < 2) {
+      throw new BuildFailure(`dockerfile parse error on line ${ins.line}: ${ins.keyword} requires at least two arguments, but only one was provided. Destination could not be determined`, ins);
+    }
+    const sources = args.slice(0, -1).map((s) => expandBuildWord(s, lookup));
+    const destRaw = expandBuildWord(args.at(-1)!, lookup);
+    const fromFlag = ins.flags.find((f) => f.name === "from")?.value;
+    const chown = ins.flags.find((f) => f.name === "chown")?.value;
+    const chmod = ins.flags.find((f) => f.name === "chmod")?.value;
+    let sourceFiles: ReadonlyMap<string, string> = filtered;
+    let fromAbsolute = false;
+    if (fromFlag) {
+      const idx = /^[0-9]+$/.test(fromFlag) ? Number(fromFlag) : stageNames.indexOf(fromFlag.toLowerCase());
+      const src = idx !== -1 ? results[idx] : undefined;
+      let layers: Layer[];
+      if (src) layers = src.layers;
+      else layers = this.resolveBase(fromFlag, ins).layers;
+      const files = collectFiles(new LayeredFs(layers, [], now), "/");
+      sourceFiles = new Map([...files].map(([p, c]) => [p.slice(1), c]));
+      fromAbsolute = true;
+    } else if (!r.contextLoaded) {
+      r.contextLoaded = true;
+      const cv = io.startVertex("[internal] load build context");
+      io.log.push(`#${cv} transferring context: ${humanSize(contextSize(filtered))} done`);
+      io.done(cv);
+    }
+    const selections: { files: Map<string, string>; single: boolean }[] = [];
+    for (const s of sources) {
+      const sel = selectSources(sourceFiles, s);
+      if (!sel) {
+        const shown = fromAbsolute ? s : `/${s.replace(/^\.?\//, "")}`;
+        throw new BuildFailure(`failed to compute cache key: failed to calculate checksum of ref ${fakeDigest(s).slice(0, 25)}::${fakeDigest(shown).slice(0, 25)}: "${shown}": not found`, ins, stepLabel);
+      }
+      selections.push({ files: sel, single: sourceFiles.has(s.replace(/^\.?\/+/, "").replace(/^\/+/, "")) });
+    }
+    const destAbs = resolvePath(state.config.WorkingDir || "/", destRaw);
+    const destIsDir = destRaw.endsWith("/") || destRaw === "." || sources.length > 1 || selections.some((x) => !x.single);
+    const owner = chown ? this.owner(chown, state.layers, ins) : { uid: 0, gid: 0 };
+    const mode = chmod ? parseInt(chmod, 8) : undefined;
+    const contentKey = selections.map((x) => [...x.files].map(([p, c]) => `${p}=${fakeDigest(c)}`).join(",")).join(";");
+    const key = fakeDigest(`${state.cacheKey}|COPY|${destAbs}|${chown ?? ""}|${chmod ?? ""}|${contentKey}`);
+    await this.step(io, stepLabel, key, request.noCache, state, async () => {
+      const fs = new LayeredFs(state.layers, [], now);
+      for (const sel of selections) {
+        for (const [rel, content] of sel.files) {
+          const target = destIsDir ? resolvePath(destAbs, rel) : destAbs;
+          fs.writeFile(target, content, { parents: true, uid: owner.uid, gid: owner.gid, mode });
+        }
+      }
+      return { layer: this.layerFrom(fs.upper), createdBy: `${ins.keyword} ${sources.join(" ")} ${destRaw} # buildkit`, output: [] };
+    });
+  }
+
+  /** RUN: the command in the stage's file system, as the stage's USER, with its secret mounts for this step only. */
+  private async runStep(ins: DockerfileInstruction, r: StageRun): Promise<void> {
+    const { io, state, label, request, now, secrets } = r;
+    const stepLabel = label(ins);
+    const mounts: SecretMountSpec[] = [];
+    for (const f of ins.flags) {
+      if (f.name === "mount") {
+        const parsedMount = parseRunMount(f.value);
+        if (!parsedMount.ok) throw new BuildFailure(`dockerfile parse error on line ${ins.line}: ${parsedMount.error}`, ins);
+        if (parsedMount.value.type === "secret") mounts.push(parsedMount.value);
+      } else if (f.name !== "network" && f.name !== "security") {
+        throw new BuildFailure(`dockerfile parse error on line ${ins.line}: unknown flag: ${f.name}`, ins);
+      }
+    }
+    const argv = ins.json ?? ["/bin/sh", "-c", ins.args];
+    // Build args in scope prefix the command in history: "RUN |1 NPM_TOKEN=... /bin/sh -c ...".
+    const argPairs = state.args.map((a) => `${a.key}=${envLookup(state.config.Env, a.key) ?? a.value ?? ""}`);
+    const createdBy = `RUN ${argPairs.length ? `|${argPairs.length} ${argPairs.join(" ")} ` : ""}${argv.join(" ")} # buildkit`;
+    // Secret values are deliberately not part of the cache key (docs: build/cache/invalidation).
+    const key = fakeDigest(`${state.cacheKey}|${createdBy}|${mounts.map((m) => `${m.id}>${m.target ?? ""}>${m.env ?? ""}`).join(",")}`);
+    await this.step(io, stepLabel, key, request.noCache, state, async () => {
+      const fsMounts: FsMount[] = [];
+      const env = new Map<string, string>();
+      for (const e of state.config.Env) env.set(e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1));
+      for (const a of state.args) if (!env.has(a.key) && a.value !== undefined) env.set(a.key, a.value);
+      for (const m of mounts) {
+        const value = secrets.get(m.id);
+        if (value === undefined) {
+          if (m.required) throw new BuildFailure(`secret ${m.id}: not found`, ins, stepLabel);
+          continue;
+        }
+        io.secretsMounted.push(m.id);
+        if (m.target) {
+          const tmp = new MemoryFs(now);
+          tmp.writeFile("/secret", value, { mode: m.mode, uid: m.uid, gid: m.gid });
+          fsMounts.push({ target: m.target, fs: tmp, sourcePath: "/secret", readOnly: true });
+        }
+        if (m.env) env.set(m.env, value);
+      }
+      const fs = new LayeredFs(state.layers, fsMounts, now);
+      const registry = createRegistry(containerCommands((r) => io.npmInstalls.push(r)));
+      const cwd = state.config.WorkingDir || "/";
+      if (!fs.stat(cwd)) fs.mkdir(cwd, { parents: true });
+      // The step runs as the stage's USER, looked up in the stage's own /etc/passwd: after
+      // `USER node`, a secret mounted 0400 for root cannot be read unless the mount sets uid.
+      const user = resolveUser(state.config.User, fs);
+      if (!user.ok) throw new BuildFailure(user.error, ins, stepLabel);
+      const stepFs = user.value.uid === 0 ? fs : new AccessFs(fs, user.value);
+      const shell = new ShellInterpreter({ fs: stepFs, commands: registry, flavor: "busybox", cwd, env, user: user.value });
+      const result = ins.json
+        ? await runArgv(shell, ins.json)
+        : await shell.run(ins.args);
+      const output = `${result.stdout}${result.stderr}`.split("\n").filter((l, i, arr) => l !== "" || i < arr.length - 1).filter((l) => l !== "");
+      const timed = output.map((l, i) => `${(0.312 + i * 0.004).toFixed(3)} ${l}`);
+      if (result.exitCode !== 0) {
+        throw new BuildFailure(`process "${argv.join(" ")}" did not complete successfully: exit code: ${result.exitCode}`, ins, stepLabel, timed);
+      }
+      return { layer: this.layerFrom(fs.upper), createdBy, output: timed };
+    });
+  }
+
+  /** HEALTHCHECK, SHELL, VOLUME, ONBUILD, MAINTAINER: recorded, not modelled. */
+  private recordOnly(ins: DockerfileInstruction, r: StageRun): void {
+    const { configStep } = r;
+    // HEALTHCHECK, SHELL, VOLUME, ONBUILD, MAINTAINER: recorded, not modelled.
+    configStep(ins, `${ins.keyword} ${ins.args}`);
   }
 
   /** Run one layer-producing step, or reuse its cached result. */
@@ -619,18 +678,22 @@ export class ImageBuilder {
   }
 
   /**
-   * `COPY --chown=user[:group]`: names are looked up in the stage's own /etc/passwd and /etc/group
-   * (fs/accounts.ts), numbers taken as they are. A user without a group gets the same number as
-   * its gid, as Docker's reference says ("a UID without GID will use the same numeric UID as the GID").
+   * `--chown=user:group` as BuildKit resolves it: names in the stage's own /etc/passwd and
+   * /etc/group (fs/accounts.ts), numbers as they are; no group means the user's primary group.
    */
-  private owner(spec: string, layers: Layer[]): { uid: number; gid: number } {
-    const [u, g] = spec.split(":");
+  private owner(spec: string, layers: Layer[], ins: DockerfileInstruction): { uid: number; gid: number } {
+    const [u = "", g] = spec.split(":");
     const fs = new LayeredFs(layers);
-    const numeric = (name: string): number | undefined => (/^[0-9]+$/.test(name) ? Number(name) : undefined);
-    const uid = !u ? 0 : numeric(u) ?? findUser(fs, u)?.uid ?? 0;
-    const gid = !g ? uid : numeric(g) ?? findGroup(fs, g)?.gid ?? 0;
-    return { uid, gid };
+    const numeric = (s: string): boolean => /^[0-9]+$/.test(s);
+    const user = u ? findUser(fs, u) : undefined;
+    if (u && !user && !numeric(u)) throw new BuildFailure(`unable to convert uid/gid chown string to host mapping: can't find uid for user ${u}: no such user: ${u}`, ins);
+    const uid = user ? user.uid : Number(u || 0);
+    if (g === undefined || g === "") return { uid, gid: user ? user.gid : uid };
+    const group = findGroup(fs, g);
+    if (!group && !numeric(g)) throw new BuildFailure(`unable to convert uid/gid chown string to host mapping: can't find gid for group ${g}: no such group: ${g}`, ins);
+    return { uid, gid: group ? group.gid : Number(g) };
   }
+
 }
 
 function structuredCloneConfig(c: ImageConfig): ImageConfig {

@@ -5,8 +5,7 @@
  */
 import type { FileSystem } from "../fs/file-system.ts";
 import type { DockerEngine } from "../engine/docker-engine.ts";
-import { DaemonError } from "../engine/errors.ts";
-import { DockerErrors } from "./daemon-errors.ts";
+import { DaemonError, daemonErrorLine } from "../engine/errors.ts";
 import type { CommandResult } from "../shell/types.ts";
 import { commandRows, type TreeNode } from "../../lib/cli/command-tree.ts";
 import { optionsHelp, parseFlags, type FlagSpec, type ParsedFlags } from "./flags.ts";
@@ -69,9 +68,38 @@ export async function runSubcommand(cmd: DockerSubcommand, args: readonly string
   try {
     return await cmd.run(parsed.value, ctx);
   } catch (e) {
-    if (e instanceof DaemonError) return result("", DockerErrors.daemon(e), 1);
+    if (e instanceof DaemonError) return result("", daemonErrorLine(e), 1);
     throw e;
   }
+}
+
+/**
+ * Each ref in turn, as docker/cli's multi-object commands do (rm, inspect, secret rm...): a ref
+ * the daemon refuses prints its own error line and the others still run.
+ */
+export async function forEachRef<T>(refs: readonly string[], action: (ref: string) => T | Promise<T>): Promise<{ values: T[]; stderr: string }> {
+  const values: T[] = [];
+  let stderr = "";
+  for (const ref of refs) {
+    try {
+      values.push(await action(ref));
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      stderr += daemonErrorLine(e);
+    }
+  }
+  return { values, stderr };
+}
+
+/** forEachRef for commands that echo each ref they handled (or what `action` returns); exit 1 if any failed. */
+export async function eachRefResult(refs: readonly string[], action: (ref: string) => string | void | Promise<string | void>, failureSuffix = ""): Promise<CommandResult> {
+  const { values, stderr } = await forEachRef(refs, async (ref) => (await action(ref)) ?? `${ref}\n`);
+  return result(values.join(""), stderr ? `${stderr}${failureSuffix}` : "", stderr ? 1 : 0);
+}
+
+/** `docker run`'s framing of a daemon error: "docker: Error response from daemon: ..." and the hint. */
+export function runDaemonError(path: string, e: DaemonError | string, exitCode = 125, before = ""): CommandResult {
+  return result("", `${before}docker: ${daemonErrorLine(e)}\nRun '${path} --help' for more information\n`, exitCode);
 }
 
 /** A rendered `--format` listing, or its template error (docker/cli exits 1 for list commands). */

@@ -22,7 +22,9 @@ import {
   serviceRmCommand,
   serviceUpdateCommand,
   swarmInitCommand,
+  swarmJoinTokenCommand,
   swarmLeaveCommand,
+  nodeLsCommand,
 } from "./commands/swarm-commands.ts";
 import { composeTree } from "./commands/compose-commands.ts";
 
@@ -83,7 +85,8 @@ export const dockerTree: DockerNode = {
     // buildx's own help names the other places, not `docker buildx build` itself.
     { name: "buildx", short: "Docker Buildx", category: MANAGEMENT, plugin: true, children: [leaf("build", buildCommand, { aliases: ["b"], listed: false })] },
     composeTree,
-    { name: "swarm", short: "Manage Swarm", category: SWARM, children: [leaf("init", swarmInitCommand), leaf("leave", swarmLeaveCommand)] },
+    { name: "swarm", short: "Manage Swarm", category: SWARM, children: [leaf("init", swarmInitCommand), leaf("join-token", swarmJoinTokenCommand), leaf("leave", swarmLeaveCommand)] },
+    { name: "node", short: "Manage Swarm nodes", category: SWARM, children: [leaf("ls", nodeLsCommand, { aliases: ["list"] })] },
     {
       name: "secret",
       short: "Manage Swarm secrets",

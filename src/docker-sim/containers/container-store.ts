@@ -8,7 +8,7 @@ import { MemoryFs } from "../fs/memory-fs.ts";
 import { VirtualFs } from "../fs/virtual-fs.ts";
 import { collectFiles, type FileSystem } from "../fs/file-system.ts";
 import type { Clock } from "../engine/clock.ts";
-import { DaemonError } from "../engine/errors.ts";
+import { DaemonErrors } from "../engine/errors.ts";
 import type { IdSource } from "../engine/ids.ts";
 import type { Image } from "../images/image.ts";
 import type { CommandResult } from "../shell/types.ts";
@@ -44,11 +44,14 @@ export interface CreateContainerOptions {
   entrypoint?: readonly string[];
   workdir?: string;
   binds?: readonly BindSpec[];
-  tmpfs?: readonly { target: string; options: string; viaMountFlag: boolean }[];
+  /** `mode` unset: the kernel's tmpfs default, 1777 (world-writable, sticky), as the run reference says. */
+  tmpfs?: readonly { target: string; options: string; viaMountFlag: boolean; mode?: number | undefined }[];
   /** Files on their own tmpfs (swarm secrets, compose environment secrets). */
   secretFiles?: readonly SecretFileSpec[];
   labels?: Record<string, string>;
   autoRemove?: boolean;
+  /** `-p` bindings by container port ("80/tcp"). */
+  portBindings?: Record<string, { HostIp: string; HostPort: string }[]>;
   /** `--user`: replaces the image's USER in Config.User. */
   user?: string;
   swarmTask?: Container["swarmTask"];
@@ -82,7 +85,7 @@ export class ContainerStore {
 
   get(ref: string): Container {
     const c = this.find(ref);
-    if (!c) throw new DaemonError("not-found", `No such container: ${ref}`);
+    if (!c) throw DaemonErrors.noSuchContainer(ref);
     return c;
   }
 
@@ -94,10 +97,7 @@ export class ContainerStore {
     const name = options.name ?? this.uniqueName();
     const clash = this.find(name);
     if (options.name && clash && clash.name === name) {
-      throw new DaemonError(
-        "conflict",
-        `Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`,
-      );
+      throw DaemonErrors.containerNameInUse(name, clash.id);
     }
     const id = this.ids.hex(64);
     const image = options.image;
@@ -110,7 +110,7 @@ export class ContainerStore {
     for (const b of options.binds ?? []) {
       if (b.kind === "bind") {
         if (!this.host.stat(b.source)) {
-          if (b.spec === undefined) throw new DaemonError("invalid", `invalid mount config for type "bind": bind source path does not exist: ${b.source}`);
+          if (b.spec === undefined) throw DaemonErrors.bindSourceMissing(b.source);
           // `-v` creates a missing host path as a directory (a classic surprise).
           this.host.mkdir(b.source, { parents: true });
         }
@@ -129,7 +129,9 @@ export class ContainerStore {
       else hostMounts.push({ Type: b.kind, Source: b.source, Target: b.target, ...(b.readOnly ? { ReadOnly: true } : {}) });
     }
     for (const t of options.tmpfs ?? []) {
-      mounts.push({ target: t.target, fs: new MemoryFs(() => this.clock.now()), sourcePath: "/", readOnly: false });
+      const tmp = new MemoryFs(() => this.clock.now());
+      tmp.chmod("/", t.mode ?? 0o1777);
+      mounts.push({ target: t.target, fs: tmp, sourcePath: "/", readOnly: false });
       if (t.viaMountFlag) {
         hostMounts.push({ Type: "tmpfs", Target: t.target });
         mountPoints.push({ Type: "tmpfs", Source: "", Destination: t.target, Mode: "", RW: true, Propagation: "" });
@@ -171,6 +173,7 @@ export class ContainerStore {
       },
       hostConfig: {
         Binds: binds.length ? binds : null,
+        PortBindings: options.portBindings ?? {},
         Tmpfs: Object.keys(tmpfs).length ? tmpfs : undefined,
         Mounts: hostMounts.length ? hostMounts : undefined,
         AutoRemove: options.autoRemove ?? false,
@@ -271,16 +274,16 @@ export class ContainerStore {
 
   remove(c: Container, force = false): void {
     if (c.status === "running" && !force) {
-      throw new DaemonError("conflict", `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
+      throw DaemonErrors.containerRunning(c.name);
     }
     this.containers.delete(c.id);
   }
 
   /** `user`: the exec's --user; without it the process runs as Config.User, like the main one. */
   async exec(c: Container, argv: readonly string[], options: { env?: readonly [string, string][]; workdir?: string; user?: string } = {}): Promise<CommandResult> {
-    if (c.status !== "running") throw new DaemonError("conflict", `container ${c.id} is not running`);
+    if (c.status !== "running") throw DaemonErrors.containerNotRunning(c.id);
     const user = processUser(c, options.user ?? c.config.User);
-    if (!user.ok) throw new DaemonError("invalid", user.error);
+    if (!user.ok) throw DaemonErrors.invalidUser(user.error);
     const shell = containerShell(c, options.env, user.value);
     if (options.workdir) shell.setCwd(options.workdir);
     const result = await runProgram(shell, argv);

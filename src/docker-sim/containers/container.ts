@@ -37,6 +37,8 @@ export interface ContainerConfig {
 
 export interface ContainerHostConfig {
   Binds: string[] | null;
+  /** `-p`: container port ("80/tcp") -> host bindings, as inspect shows them. */
+  PortBindings: Record<string, { HostIp: string; HostPort: string }[]>;
   Tmpfs: Record<string, string> | undefined;
   Mounts: HostMountSpec[] | undefined;
   AutoRemove: boolean;
@@ -106,4 +108,20 @@ export function mergeEnv(user: readonly string[], image: readonly string[]): str
   if (user.length === 0) return [...image];
   const keys = new Set(user.map((e) => e.split("=")[0]));
   return [...user, ...image.filter((e) => !keys.has(e.split("=")[0]))];
+}
+
+/** The PORTS column of `docker ps`: published ports (IPv4 and IPv6, as Docker 28 binds both), then exposed ones. */
+export function portsColumn(c: Container): string {
+  if (c.status !== "running") return "";
+  const ports = new Set([...Object.keys(c.image.config.ExposedPorts ?? {}), ...Object.keys(c.hostConfig.PortBindings)]);
+  const out: string[] = [];
+  for (const port of [...ports].sort((a, b) => parseInt(a) - parseInt(b))) {
+    const bindings = c.hostConfig.PortBindings[port];
+    if (!bindings?.length) out.push(port);
+    for (const b of bindings ?? []) {
+      if (b.HostIp) out.push(`${b.HostIp}:${b.HostPort}->${port}`);
+      else out.push(`0.0.0.0:${b.HostPort}->${port}`, `[::]:${b.HostPort}->${port}`);
+    }
+  }
+  return out.join(", ");
 }

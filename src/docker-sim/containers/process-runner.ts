@@ -10,6 +10,7 @@ import { createRegistry, type CommandResult } from "../shell/types.ts";
 import type { Container } from "./container.ts";
 import { processEnv } from "./container.ts";
 import { resolveUser, type ProcessUser, type UserLookup } from "./process-user.ts";
+import { HELLO_WORLD_TEXT } from "../images/base-images.ts";
 
 /** What another engine needs to run the learner's app as this container's process. */
 export interface AppLaunch {
@@ -31,7 +32,18 @@ export type ProcessOutcome =
   | { kind: "no-user"; error: string };
 
 const ENTRYPOINT_SCRIPTS = new Set(["docker-entrypoint.sh", "/docker-entrypoint.sh", "/usr/local/bin/docker-entrypoint.sh"]);
-const LONG_RUNNING = new Set(["nginx", "sleep", "top", "redis-server", "httpd"]);
+const LONG_RUNNING = new Set(["nginx", "sleep", "top", "redis-server", "httpd", "postgres", "mysqld", "mariadbd", "apache2-foreground", "dockerd", "dockerd-entrypoint.sh"]);
+/** Interpreters that, with no script, no terminal and no stdin, read nothing and exit 0. */
+const REPLS = new Set(["python", "python3", "node"]);
+
+/** What an official image's entrypoint refuses before its server starts (from the images' docker-entrypoint.sh). */
+function entrypointRefusal(program: string, env: ReadonlyMap<string, string>): string | undefined {
+  const set = (k: string): boolean => !!env.get(k) || !!env.get(`${k}_FILE`);
+  if (program === "postgres" && !set("POSTGRES_PASSWORD") && env.get("POSTGRES_HOST_AUTH_METHOD") !== "trust") {
+    return 'Error: Database is uninitialized and superuser password is not specified.\n       You must specify POSTGRES_PASSWORD to a non-empty value for the\n       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".\n\n       You may also use "POSTGRES_HOST_AUTH_METHOD=trust" to allow all\n       connections without a password. This is *not* recommended.\n\n       See PostgreSQL documentation about "trust":\n       https://www.postgresql.org/docs/current/auth-trust.html\n';
+  }
+  return undefined;
+}
 
 /** Strip the official images' pass-through entrypoints (node's prepends `node` for `-flags`). */
 export function effectiveArgv(argv: readonly string[]): string[] {
@@ -73,6 +85,9 @@ export async function startProcess(c: Container, launch: () => AppLaunch, appRun
   const argv = effectiveArgv([c.path, ...c.args].filter((a, i) => i > 0 || a !== ""));
   const program = argv[0]?.replace(/^\/(usr\/)?(local\/)?s?bin\//, "");
   if (!program) return { kind: "exited", result: { stdout: "", stderr: "", exitCode: 0 } };
+  if (program === "/hello" || program === "hello") return { kind: "exited", result: { stdout: HELLO_WORLD_TEXT, stderr: "", exitCode: 0 } };
+  const refusal = entrypointRefusal(program, new Map(processEnv(c)));
+  if (refusal) return { kind: "exited", result: { stdout: "", stderr: refusal, exitCode: 1 } };
   if (LONG_RUNNING.has(program) || (program === "tail" && argv.includes("-f"))) {
     const stdout =
       program === "nginx"
@@ -89,6 +104,7 @@ export async function startProcess(c: Container, launch: () => AppLaunch, appRun
       return { kind: "running", stdout: "", stderr: "" };
     }
   }
+  if (REPLS.has(program) && argv.length === 1) return { kind: "exited", result: { stdout: "", stderr: "", exitCode: 0 } };
   if ((program === "sh" || program === "bash" || program === "ash") && !argv.includes("-c")) {
     // No terminal, no stdin: an interactive shell exits at once.
     return { kind: "exited", result: { stdout: "", stderr: "", exitCode: 0 } };

@@ -5,6 +5,7 @@
 import type { Layer } from "../fs/layer.ts";
 import type { MemoryEntry } from "../fs/memory-fs.ts";
 import type { HistoryEntry, Image, ImageConfig } from "./image.ts";
+import { fakeDigest } from "../engine/ids.ts";
 
 const BASE_TIME = new Date("2024-12-06T01:12:43Z");
 const PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -222,6 +223,284 @@ function catalogue(): BaseSpec[] {
   ];
 }
 
+const DEBIAN_DIRS = ["/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/media", "/mnt", "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/usr/bin", "/usr/lib", "/usr/local", "/usr/local/bin", "/usr/sbin", "/var", "/var/log"];
+
+/** A Debian or Ubuntu root file system: unlike Alpine's, it ships bash. */
+function debianRoot(distro: "debian" | "ubuntu"): Map<string, MemoryEntry> {
+  const release =
+    distro === "debian"
+      ? 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\nHOME_URL="https://www.debian.org/"\n'
+      : 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION="24.04.1 LTS (Noble Numbat)"\nVERSION_CODENAME=noble\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\n';
+  return entries(
+    {
+      "/etc/os-release": release,
+      "/etc/debian_version": distro === "debian" ? "12.8\n" : "trixie/sid\n",
+      "/etc/passwd": "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n",
+      "/etc/group": "root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\nwww-data:x:33:\nstaff:x:50:\nusers:x:100:\nnogroup:x:65534:\n",
+      "/etc/hostname": "localhost\n",
+      "/bin/bash": "\u007fELF (simulated bash)\n",
+      "/bin/sh": "\u007fELF (simulated dash)\n",
+    },
+    DEBIAN_DIRS,
+    { "/bin/bash": 0o755, "/bin/sh": 0o755 },
+  );
+}
+
+const DEBIAN_ROOTFS = "# debian.sh --arch 'amd64' out/ 'bookworm' '@1733097600'";
+const UBUNTU_ROOTFS = "ADD file:bcebbf0fddcba5b864d5d267b68dd23bcfb01275e6ec7bcab69bf8b56af14804 in / ";
+
+interface OfficialSpec {
+  tags: string[];
+  base: "debian" | "ubuntu" | "alpine";
+  env?: string[];
+  cmd: string[];
+  entrypoint?: string[];
+  workdir?: string;
+  ports?: string[];
+  stopSignal?: string;
+  /** The image's own steps after its base, with the layer sizes Docker Hub shows. */
+  steps: { createdBy: string; size: number }[];
+  /** Files the image's own layer adds (executables are 0755). */
+  files: Record<string, string>;
+  dirs?: string[];
+}
+
+/** An official image in the offline catalogue, from its tags, base and a few of its real steps. */
+function official(spec: OfficialSpec): BaseSpec {
+  const name = spec.tags[0]!;
+  const rootStep =
+    spec.base === "debian"
+      ? [{ createdBy: DEBIAN_ROOTFS, size: 74_800_000 }, { createdBy: 'CMD ["bash"]', size: 0 }]
+      : spec.base === "ubuntu"
+        ? [{ createdBy: UBUNTU_ROOTFS, size: 78_100_000 }, { createdBy: 'CMD ["/bin/bash"]', size: 0 }]
+        : [{ createdBy: "ADD alpine-minirootfs-3.20.3-x86_64.tar.gz / # buildkit", size: 7_797_760 }, { createdBy: 'CMD ["/bin/sh"]', size: 0 }];
+  const root = spec.base === "alpine" ? alpineRoot("3.20.3") : debianRoot(spec.base);
+  const exec = Object.fromEntries(Object.keys(spec.files).filter((f) => /\/(s?bin|docker-entrypoint\.sh)|^\/hello$/.test(f) || f.endsWith(".sh")).map((f) => [f, 0o755]));
+  const own = entries(spec.files, spec.dirs ?? [], exec);
+  const isBaseOnly = spec.steps.length === 0;
+  return {
+    tags: spec.tags,
+    idHex: fakeDigest(`image ${name}`),
+    digest: fakeDigest(`digest ${name}`),
+    config: {
+      Env: [PATH, ...(spec.env ?? [])],
+      Cmd: spec.cmd,
+      Entrypoint: spec.entrypoint ?? null,
+      WorkingDir: spec.workdir ?? "",
+      User: "",
+      Labels: null,
+      ...(spec.ports ? { ExposedPorts: Object.fromEntries(spec.ports.map((p) => [p, {}])) } : {}),
+      ...(spec.stopSignal ? { StopSignal: spec.stopSignal } : {}),
+    },
+    history: isBaseOnly ? [rootStep[0]!, { createdBy: `CMD ${JSON.stringify(spec.cmd).replace(/,/g, " ")}`, size: 0 }] : [...rootStep, ...spec.steps],
+    files: isBaseOnly ? [new Map([...root, ...own])] : [root, own],
+  };
+}
+
+const entrypoint = (body: string): string => `#!/usr/bin/env bash\nset -Eeo pipefail\n${body}exec "$@"\n`;
+const HELLO =
+  "\nHello from Docker!\nThis message shows that your installation appears to be working correctly.\n\nTo generate this message, Docker took the following steps:\n 1. The Docker client contacted the Docker daemon.\n 2. The Docker daemon pulled the \"hello-world\" image from the Docker Hub.\n    (amd64)\n 3. The Docker daemon created a new container from that image which runs the\n    executable that produces the output you are currently reading.\n 4. The Docker daemon streamed that output to the Docker client, which sent it\n    to your terminal.\n\nTo try something more ambitious, you can run an Ubuntu container with:\n $ docker run -it ubuntu bash\n\nShare images, automate workflows, and more with a free Docker ID:\n https://hub.docker.com/\n\nFor more examples and ideas, visit:\n https://docs.docker.com/get-started/\n\n";
+
+/** The text hello-world's /hello prints (its whole program). */
+export const HELLO_WORLD_TEXT = HELLO;
+
+function officialImages(): BaseSpec[] {
+  return [
+    official({ tags: ["debian:latest", "debian:bookworm", "debian:12"], base: "debian", cmd: ["bash"], steps: [], files: {} }),
+    official({ tags: ["ubuntu:latest", "ubuntu:24.04", "ubuntu:noble"], base: "ubuntu", cmd: ["/bin/bash"], steps: [], files: {} }),
+    official({
+      tags: ["nginx:latest", "nginx:1.27", "nginx:1.27.3", "nginx:bookworm", "nginx:mainline"],
+      base: "debian",
+      env: ["NGINX_VERSION=1.27.3", "NJS_VERSION=0.8.7", "NJS_RELEASE=1~bookworm", "PKG_RELEASE=1~bookworm", "DYNPKG_RELEASE=1~bookworm"],
+      entrypoint: ["/docker-entrypoint.sh"],
+      cmd: ["nginx", "-g", "daemon off;"],
+      ports: ["80/tcp"],
+      stopSignal: "SIGQUIT",
+      steps: [
+        { createdBy: "LABEL maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>", size: 0 },
+        { createdBy: "ENV NGINX_VERSION=1.27.3", size: 0 },
+        { createdBy: "RUN /bin/sh -c set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx --no-create-home --home /nonexistent --comment \"nginx user\" --shell /bin/false --uid 101 nginx # buildkit", size: 117_000_000 },
+        { createdBy: "COPY docker-entrypoint.sh / # buildkit", size: 1_620 },
+        { createdBy: 'ENTRYPOINT ["/docker-entrypoint.sh"]', size: 0 },
+        { createdBy: "EXPOSE map[80/tcp:{}]", size: 0 },
+        { createdBy: "STOPSIGNAL SIGQUIT", size: 0 },
+        { createdBy: 'CMD ["nginx" "-g" "daemon off;"]', size: 0 },
+      ],
+      files: {
+        "/etc/nginx/nginx.conf": "user  nginx;\nworker_processes  auto;\n\nevents {\n    worker_connections  1024;\n}\n\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n}\n",
+        "/etc/nginx/conf.d/default.conf": "server {\n    listen       80;\n    server_name  localhost;\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html;\n    }\n}\n",
+        "/usr/share/nginx/html/index.html": "<!DOCTYPE html>\n<html>\n<head><title>Welcome to nginx!</title></head>\n<body><h1>Welcome to nginx!</h1></body>\n</html>\n",
+        "/usr/sbin/nginx": "\u007fELF (simulated nginx 1.27.3)\n",
+        "/docker-entrypoint.sh": "#!/bin/sh\nset -e\nexec \"$@\"\n",
+      },
+      dirs: ["/etc/nginx", "/etc/nginx/conf.d", "/usr/share/nginx", "/usr/share/nginx/html", "/var/cache/nginx"],
+    }),
+    official({
+      tags: ["redis:latest", "redis:7", "redis:7.4", "redis:7.4.1", "redis:bookworm"],
+      base: "debian",
+      env: ["REDIS_VERSION=7.4.1"],
+      entrypoint: ["docker-entrypoint.sh"],
+      cmd: ["redis-server"],
+      workdir: "/data",
+      ports: ["6379/tcp"],
+      steps: [
+        { createdBy: "RUN /bin/sh -c set -eux; \tgroupadd -r -g 999 redis; \tuseradd -r -g redis -u 999 redis # buildkit", size: 4_300 },
+        { createdBy: "ENV REDIS_VERSION=7.4.1", size: 0 },
+        { createdBy: "WORKDIR /data", size: 0 },
+        { createdBy: "COPY docker-entrypoint.sh /usr/local/bin/ # buildkit", size: 661 },
+        { createdBy: 'ENTRYPOINT ["docker-entrypoint.sh"]', size: 0 },
+        { createdBy: "EXPOSE map[6379/tcp:{}]", size: 0 },
+        { createdBy: 'CMD ["redis-server"]', size: 0 },
+      ],
+      files: { "/usr/local/bin/redis-server": "\u007fELF (simulated redis 7.4.1)\n", "/usr/local/bin/redis-cli": "\u007fELF (simulated redis-cli 7.4.1)\n", "/usr/local/bin/docker-entrypoint.sh": entrypoint("") },
+      dirs: ["/data"],
+    }),
+    official({
+      tags: ["postgres:latest", "postgres:17", "postgres:17.2", "postgres:bookworm"],
+      base: "debian",
+      env: ["GOSU_VERSION=1.17", "LANG=en_US.utf8", "PG_MAJOR=17", "PG_VERSION=17.2-1.pgdg120+1", "PGDATA=/var/lib/postgresql/data"],
+      entrypoint: ["docker-entrypoint.sh"],
+      cmd: ["postgres"],
+      ports: ["5432/tcp"],
+      stopSignal: "SIGINT",
+      steps: [
+        { createdBy: "RUN /bin/sh -c set -eux; \tgroupadd -r postgres --gid=999; \tuseradd -r -g postgres --uid=999 --home-dir=/var/lib/postgresql --shell=/bin/bash postgres # buildkit", size: 332_000_000 },
+        { createdBy: "ENV PGDATA=/var/lib/postgresql/data", size: 0 },
+        { createdBy: 'VOLUME [/var/lib/postgresql/data]', size: 0 },
+        { createdBy: "COPY docker-entrypoint.sh docker-ensure-initdb.sh /usr/local/bin/ # buildkit", size: 16_400 },
+        { createdBy: 'ENTRYPOINT ["docker-entrypoint.sh"]', size: 0 },
+        { createdBy: "STOPSIGNAL SIGINT", size: 0 },
+        { createdBy: "EXPOSE map[5432/tcp:{}]", size: 0 },
+        { createdBy: 'CMD ["postgres"]', size: 0 },
+      ],
+      files: { "/usr/lib/postgresql/17/bin/postgres": "\u007fELF (simulated postgres 17.2)\n", "/usr/bin/psql": "\u007fELF (simulated psql 17.2)\n", "/usr/local/bin/docker-entrypoint.sh": entrypoint("") },
+      dirs: ["/var/lib/postgresql", "/var/lib/postgresql/data", "/docker-entrypoint-initdb.d"],
+    }),
+    official({
+      tags: ["mysql:latest", "mysql:9", "mysql:9.1", "mysql:9.1.0", "mysql:lts", "mysql:8.4"],
+      base: "debian",
+      env: ["GOSU_VERSION=1.17", "MYSQL_MAJOR=innovation", "MYSQL_VERSION=9.1.0-1.el9", "MYSQL_SHELL_VERSION=9.1.0-1.el9"],
+      entrypoint: ["docker-entrypoint.sh"],
+      cmd: ["mysqld"],
+      ports: ["3306/tcp", "33060/tcp"],
+      steps: [
+        { createdBy: "RUN /bin/sh -c set -eux; \tgroupadd --system --gid 999 mysql; \tuseradd --system --uid 999 --gid 999 --home-dir /var/lib/mysql --no-create-home mysql # buildkit", size: 480_000_000 },
+        { createdBy: "VOLUME [/var/lib/mysql]", size: 0 },
+        { createdBy: "COPY docker-entrypoint.sh /usr/local/bin/ # buildkit", size: 16_700 },
+        { createdBy: 'ENTRYPOINT ["docker-entrypoint.sh"]', size: 0 },
+        { createdBy: "EXPOSE map[3306/tcp:{} 33060/tcp:{}]", size: 0 },
+        { createdBy: 'CMD ["mysqld"]', size: 0 },
+      ],
+      files: { "/usr/sbin/mysqld": "\u007fELF (simulated mysqld 9.1.0)\n", "/usr/bin/mysql": "\u007fELF (simulated mysql client)\n", "/usr/local/bin/docker-entrypoint.sh": entrypoint("") },
+      dirs: ["/var/lib/mysql", "/docker-entrypoint-initdb.d"],
+    }),
+    official({
+      tags: ["mariadb:latest", "mariadb:11", "mariadb:11.6", "mariadb:11.6.2", "mariadb:lts", "mariadb:11.4"],
+      base: "ubuntu",
+      env: ["GOSU_VERSION=1.17", "LANG=C.UTF-8", "MARIADB_VERSION=1:11.6.2+maria~ubu2404"],
+      entrypoint: ["docker-entrypoint.sh"],
+      cmd: ["mariadbd"],
+      ports: ["3306/tcp"],
+      steps: [
+        { createdBy: "RUN /bin/sh -c groupadd -r mysql && useradd -r -g mysql mysql --home-dir /var/lib/mysql # buildkit", size: 329_000_000 },
+        { createdBy: "VOLUME [/var/lib/mysql]", size: 0 },
+        { createdBy: "COPY docker-entrypoint.sh /usr/local/bin/ # buildkit", size: 25_000 },
+        { createdBy: 'ENTRYPOINT ["docker-entrypoint.sh"]', size: 0 },
+        { createdBy: "EXPOSE map[3306/tcp:{}]", size: 0 },
+        { createdBy: 'CMD ["mariadbd"]', size: 0 },
+      ],
+      files: { "/usr/sbin/mariadbd": "\u007fELF (simulated mariadbd 11.6.2)\n", "/usr/bin/mariadb": "\u007fELF (simulated mariadb client)\n", "/usr/local/bin/docker-entrypoint.sh": entrypoint("") },
+      dirs: ["/var/lib/mysql", "/docker-entrypoint-initdb.d"],
+    }),
+    official({
+      tags: ["wordpress:latest", "wordpress:6", "wordpress:6.7", "wordpress:6.7.1", "wordpress:apache"],
+      base: "debian",
+      env: ["PHP_VERSION=8.2.26", "PHP_INI_DIR=/usr/local/etc/php", "APACHE_CONFDIR=/etc/apache2"],
+      entrypoint: ["docker-entrypoint.sh"],
+      cmd: ["apache2-foreground"],
+      workdir: "/var/www/html",
+      ports: ["80/tcp"],
+      stopSignal: "SIGWINCH",
+      steps: [
+        { createdBy: "RUN /bin/sh -c set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends apache2 # buildkit", size: 620_000_000 },
+        { createdBy: "WORKDIR /var/www/html", size: 0 },
+        { createdBy: "VOLUME [/var/www/html]", size: 0 },
+        { createdBy: "COPY docker-entrypoint.sh /usr/local/bin/ # buildkit", size: 6_200 },
+        { createdBy: 'ENTRYPOINT ["docker-entrypoint.sh"]', size: 0 },
+        { createdBy: "STOPSIGNAL SIGWINCH", size: 0 },
+        { createdBy: "EXPOSE map[80/tcp:{}]", size: 0 },
+        { createdBy: 'CMD ["apache2-foreground"]', size: 0 },
+      ],
+      files: { "/usr/local/bin/apache2-foreground": "#!/bin/bash\nexec apache2 -DFOREGROUND \"$@\"\n", "/usr/src/wordpress/wp-config-docker.php": "<?php\n// getenv_docker('WORDPRESS_DB_PASSWORD', '') reads WORDPRESS_DB_PASSWORD or WORDPRESS_DB_PASSWORD_FILE\n", "/usr/local/bin/docker-entrypoint.sh": entrypoint("") },
+      dirs: ["/var/www", "/var/www/html", "/usr/src/wordpress"],
+    }),
+    official({
+      tags: ["python:latest", "python:3", "python:3.13", "python:3.13.1", "python:bookworm"],
+      base: "debian",
+      env: ["LANG=C.UTF-8", "GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305", "PYTHON_VERSION=3.13.1", "PYTHON_SHA256=9cf9427bee9e2242e3877dd0f6b641c1853ca461f39d6503ce260a59c80bf0d9"],
+      cmd: ["python3"],
+      steps: [
+        { createdBy: "ENV PYTHON_VERSION=3.13.1", size: 0 },
+        { createdBy: "RUN /bin/sh -c set -eux; \t\twget -O python.tar.xz \"https://www.python.org/ftp/python/${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz\"; \t./configure --enable-optimizations; \tmake install # buildkit", size: 940_000_000 },
+        { createdBy: 'CMD ["python3"]', size: 0 },
+      ],
+      files: { "/usr/local/bin/python3": "\u007fELF (simulated Python 3.13.1)\n", "/usr/local/bin/python": "\u007fELF (simulated Python 3.13.1)\n", "/usr/local/bin/pip": "#!/usr/local/bin/python3 (simulated pip)\n" },
+    }),
+    official({
+      tags: ["node:22", "node:lts", "node:22.12", "node:22.12.0", "node:jod", "node:22-bookworm", "node:lts-bookworm"],
+      base: "debian",
+      env: ["NODE_VERSION=22.12.0", "YARN_VERSION=1.22.22"],
+      entrypoint: ["docker-entrypoint.sh"],
+      cmd: ["node"],
+      steps: [
+        { createdBy: "RUN /bin/sh -c groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node # buildkit", size: 8_900 },
+        { createdBy: "ENV NODE_VERSION=22.12.0", size: 0 },
+        { createdBy: "RUN /bin/sh -c ARCH= && dpkgArch=\"$(dpkg --print-architecture)\"   && curl -fsSLO --compressed \"https://nodejs.org/dist/v$NODE_VERSION/node-v$NODE_VERSION-linux-$ARCH.tar.xz\" # buildkit", size: 1_000_000_000 },
+        { createdBy: "ENV YARN_VERSION=1.22.22", size: 0 },
+        { createdBy: "COPY docker-entrypoint.sh /usr/local/bin/ # buildkit", size: 388 },
+        { createdBy: 'ENTRYPOINT ["docker-entrypoint.sh"]', size: 0 },
+        { createdBy: 'CMD ["node"]', size: 0 },
+      ],
+      files: {
+        "/usr/local/bin/node": "\u007fELF (simulated node v22.12.0)\n",
+        "/usr/local/bin/docker-entrypoint.sh": '#!/bin/sh\nset -e\n\n# Run command with node if the first argument contains a "-" or is not a system command.\nexec "$@"\n',
+        "/etc/passwd": "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\nnode:x:1000:1000::/home/node:/bin/bash\n",
+        "/etc/group": "root:x:0:\ndaemon:x:1:\nwww-data:x:33:\nstaff:x:50:\nusers:x:100:\nnogroup:x:65534:\nnode:x:1000:\n",
+      },
+      dirs: ["/home/node", "/usr/local/lib", "/usr/local/lib/node_modules"],
+    }),
+    {
+      tags: ["hello-world:latest", "hello-world:linux"],
+      idHex: fakeDigest("image hello-world"),
+      digest: fakeDigest("digest hello-world"),
+      config: { Env: [PATH], Cmd: ["/hello"], Entrypoint: null, WorkingDir: "/", User: "", Labels: null },
+      history: [
+        { createdBy: "COPY hello / # buildkit", size: 13_256 },
+        { createdBy: 'CMD ["/hello"]', size: 0 },
+      ],
+      files: [entries({ "/hello": "\u007fELF (simulated hello)\n" }, [], { "/hello": 0o755 })],
+    },
+    official({
+      tags: ["docker:latest", "docker:27", "docker:27.4", "docker:dind", "docker:cli"],
+      base: "alpine",
+      env: ["DOCKER_VERSION=27.4.0", "DOCKER_TLS_CERTDIR=/certs"],
+      entrypoint: ["dockerd-entrypoint.sh"],
+      cmd: [],
+      ports: ["2375/tcp", "2376/tcp"],
+      steps: [
+        { createdBy: "ENV DOCKER_VERSION=27.4.0", size: 0 },
+        { createdBy: "RUN /bin/sh -c set -eux; \tapk add --no-cache ca-certificates openssh-client git # buildkit", size: 120_000_000 },
+        { createdBy: "COPY dockerd-entrypoint.sh /usr/local/bin/ # buildkit", size: 6_700 },
+        { createdBy: "VOLUME [/var/lib/docker]", size: 0 },
+        { createdBy: "EXPOSE map[2375/tcp:{} 2376/tcp:{}]", size: 0 },
+        { createdBy: 'ENTRYPOINT ["dockerd-entrypoint.sh"]', size: 0 },
+        { createdBy: "CMD []", size: 0 },
+      ],
+      files: { "/usr/local/bin/dockerd": "\u007fELF (simulated dockerd 27.4.0)\n", "/usr/local/bin/docker": "\u007fELF (simulated docker 27.4.0)\n", "/usr/local/bin/dockerd-entrypoint.sh": "#!/bin/sh\nset -eu\nexec dockerd \"$@\"\n" },
+    }),
+  ];
+}
+
 export interface CatalogueEntry {
   tags: string[];
   image: Image;
@@ -229,5 +508,5 @@ export interface CatalogueEntry {
 
 /** Fresh copies each call: an engine owns its images. */
 export function baseImageCatalogue(): CatalogueEntry[] {
-  return catalogue().map((spec) => ({ tags: spec.tags, image: build(spec) }));
+  return [...catalogue(), ...officialImages()].map((spec) => ({ tags: spec.tags, image: build(spec) }));
 }

@@ -2,7 +2,7 @@
  * Local images: tags, lookup by reference or id prefix, pulling from the base catalogue, and
  * removal. The "registry" is the catalogue; anything else is "pull access denied".
  */
-import { DaemonError } from "../engine/errors.ts";
+import { DaemonErrors } from "../engine/errors.ts";
 import { baseImageCatalogue, type CatalogueEntry } from "./base-images.ts";
 import { normalizeReference, parseReference, type Image } from "./image.ts";
 
@@ -34,8 +34,15 @@ export class ImageStore {
 
   get(ref: string): Image {
     const img = this.find(ref);
-    if (!img) throw new DaemonError("not-found", `No such image: ${ref.includes(":") || /^[0-9a-f]{12,}$/.test(ref) ? ref : `${ref}:latest`}`);
+    if (!img) throw DaemonErrors.noSuchImage(ref.includes(":") || /^[0-9a-f]{12,}$/.test(ref) ? ref : `${ref}:latest`);
     return img;
+  }
+
+  /** Repositories the offline registry serves, with their tags (for `docker search`-like listings and tests). */
+  catalogue(): { repo: string; tags: string[] }[] {
+    const repos = new Map<string, string[]>();
+    for (const e of this.registry) for (const t of e.tags) repos.set(parseReference(t).repo, [...(repos.get(parseReference(t).repo) ?? []), parseReference(t).tag]);
+    return [...repos].map(([repo, tags]) => ({ repo, tags }));
   }
 
   inRegistry(ref: string): boolean {
@@ -49,7 +56,9 @@ export class ImageStore {
     const entry = this.registry.find((e) => e.tags.includes(wanted));
     const { repo, tag } = parseReference(ref);
     if (!entry) {
-      throw new DaemonError("not-found", `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
+      // A repository the registry has is never "missing": only its tag is.
+      if (this.registry.some((e) => e.tags.some((t) => parseReference(t).repo === repo))) throw DaemonErrors.manifestUnknown(`${repo}:${tag}`);
+      throw DaemonErrors.pullAccessDenied(repo);
     }
     const existing = this.images.get(entry.image.id);
     const image = existing ?? entry.image;

@@ -4,7 +4,7 @@
  * `/run/secrets/<target>`. Updating a service's secrets replaces its tasks, as swarm does.
  */
 import type { Clock } from "../engine/clock.ts";
-import { DaemonError, NOT_SWARM_MANAGER, rpcError } from "../engine/errors.ts";
+import { DaemonErrors } from "../engine/errors.ts";
 import type { IdSource } from "../engine/ids.ts";
 import { byteLength } from "../fs/file-system.ts";
 import type { Image } from "../images/image.ts";
@@ -71,6 +71,8 @@ export class Swarm {
   nodeHostname = "docker-desktop";
   advertiseAddr = "192.168.65.3";
   joinToken = "";
+  /** The manager join token shares the cluster part of the worker token, as swarmkit's do. */
+  managerToken = "";
   private readonly secrets = new Map<string, SwarmSecret>();
   private readonly services = new Map<string, Service>();
   private index = 10;
@@ -87,20 +89,19 @@ export class Swarm {
 
   init(advertiseAddr?: string): void {
     if (this.active) {
-      throw new DaemonError("conflict", 'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.');
+      throw DaemonErrors.alreadyInSwarm();
     }
     this.nodeId = this.ids.swarmId();
     if (advertiseAddr) this.advertiseAddr = advertiseAddr.replace(/:\d+$/, "");
-    this.joinToken = `SWMTKN-1-${this.ids.token(50)}-${this.ids.token(25)}`;
+    const cluster = this.ids.token(50);
+    this.joinToken = `SWMTKN-1-${cluster}-${this.ids.token(25)}`;
+    this.managerToken = `SWMTKN-1-${cluster}-${this.ids.token(25)}`;
   }
 
   leave(force: boolean): void {
-    if (!this.active) throw new DaemonError("unavailable", "This node is not part of a swarm");
+    if (!this.active) throw DaemonErrors.notInSwarm();
     if (!force) {
-      throw new DaemonError(
-        "conflict",
-        "You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message.",
-      );
+      throw DaemonErrors.lastManagerLeaving();
     }
     for (const s of [...this.services.values()]) this.removeService(s);
     this.secrets.clear();
@@ -108,7 +109,7 @@ export class Swarm {
   }
 
   private requireManager(): void {
-    if (!this.active) throw new DaemonError("not-swarm", NOT_SWARM_MANAGER);
+    if (!this.active) throw DaemonErrors.notSwarmManager();
   }
 
   // ---- secrets -------------------------------------------------------------------------------
@@ -116,13 +117,13 @@ export class Swarm {
   createSecret(name: string, data: string, labels: Record<string, string> = {}): SwarmSecret {
     this.requireManager();
     if (name.length > 64 || !SECRET_NAME.test(name)) {
-      throw rpcError("InvalidArgument", "invalid name, only 64 [a-zA-Z0-9-_.] characters allowed, and the start and end character must be [a-zA-Z0-9]");
+      throw DaemonErrors.invalidObjectName();
     }
     const size = byteLength(data);
     if (size >= MAX_SECRET_SIZE || size < 1) {
-      throw rpcError("InvalidArgument", `secret data must be larger than 0 and less than ${MAX_SECRET_SIZE} bytes`);
+      throw DaemonErrors.secretSize(MAX_SECRET_SIZE);
     }
-    if ([...this.secrets.values()].some((s) => s.name === name)) throw rpcError("AlreadyExists", `secret ${name} already exists`);
+    if ([...this.secrets.values()].some((s) => s.name === name)) throw DaemonErrors.secretExists(name);
     const now = this.clock.now();
     const secret: SwarmSecret = { id: this.ids.swarmId(), name, data, labels, createdAt: now, updatedAt: now, version: ++this.index };
     this.secrets.set(secret.id, secret);
@@ -146,7 +147,7 @@ export class Swarm {
 
   getSecret(ref: string): SwarmSecret {
     const s = this.findSecret(ref);
-    if (!s) throw new DaemonError("not-found", `secret ${ref} not found`);
+    if (!s) throw DaemonErrors.noSuchSecret(ref);
     return s;
   }
 
@@ -154,8 +155,7 @@ export class Swarm {
     const s = this.getSecret(ref);
     const users = [...this.services.values()].filter((svc) => svc.spec.secrets.some((r) => r.secretId === s.id));
     if (users.length) {
-      const names = users.map((u) => u.spec.name);
-      throw rpcError("InvalidArgument", `secret '${s.name}' is in use by the following service${names.length === 1 ? "" : "s"}: ${names.join(", ")}`);
+      throw DaemonErrors.secretInUse(s.name, users.map((u) => u.spec.name));
     }
     this.secrets.delete(s.id);
   }
@@ -175,14 +175,14 @@ export class Swarm {
 
   getService(ref: string): Service {
     const s = this.findService(ref);
-    if (!s) throw new DaemonError("not-found", `service ${ref} not found`);
+    if (!s) throw DaemonErrors.noSuchService(ref);
     return s;
   }
 
   async createService(spec: ServiceSpec): Promise<Service> {
     this.requireManager();
     if ([...this.services.values()].some((s) => s.spec.name === spec.name)) {
-      throw rpcError("AlreadyExists", `name conflicts with an existing object: service ${spec.name} already exists`);
+      throw DaemonErrors.serviceExists(spec.name);
     }
     const now = this.clock.now();
     const service: Service = { id: this.ids.swarmId(), spec, previousSpec: undefined, createdAt: now, updatedAt: now, version: ++this.index, tasks: [] };

@@ -5,7 +5,7 @@
  */
 import { dump } from "js-yaml";
 import { since } from "../../engine/clock.ts";
-import { DaemonError } from "../../engine/errors.ts";
+import { DaemonError, daemonErrorLine } from "../../engine/errors.ts";
 import { FsError } from "../../fs/file-system.ts";
 import { basename, resolvePath, dirname } from "../../fs/path.ts";
 import type { Container } from "../../containers/container.ts";
@@ -142,7 +142,7 @@ async function up(l: Loaded, ctx: DockerCliContext, detach: boolean): Promise<Co
     try {
       image = ensureImage(ctx, imageRef).image;
     } catch (e) {
-      if (e instanceof DaemonError) return result("", `${stderr} ${s.name} Error ${e.message}\nError response from daemon: ${e.message}\n`, 1);
+      if (e instanceof DaemonError) return result("", `${stderr} ${s.name} Error ${e.message}\n${daemonErrorLine(e)}`, 1);
       throw e;
     }
     const env: string[] = [];
@@ -189,7 +189,7 @@ async function up(l: Loaded, ctx: DockerCliContext, detach: boolean): Promise<Co
         labels: { "com.docker.compose.project": project.name, "com.docker.compose.service": s.name, "com.docker.compose.container-number": "1", "com.docker.compose.oneoff": "False" },
       });
     } catch (e) {
-      if (e instanceof DaemonError) return result("", `${stderr}Error response from daemon: ${e.message}\n`, 1);
+      if (e instanceof DaemonError) return result("", `${stderr}${daemonErrorLine(e)}`, 1);
       throw e;
     }
     if (!existing) stderr += ` Container ${name}  Created\n`;

@@ -1,16 +1,15 @@
 /** Container commands: run, ps, exec, logs, stop, start, rm. */
 import { since, humanDuration } from "../../engine/clock.ts";
-import { DaemonError } from "../../engine/errors.ts";
-import { shortId, type Container } from "../../containers/container.ts";
+import { DaemonError, DaemonErrors } from "../../engine/errors.ts";
+import { portsColumn, shortId, type Container } from "../../containers/container.ts";
 import type { BindSpec } from "../../containers/container-store.ts";
 import { isValidReference, normalizeReference, type Image } from "../../images/image.ts";
 import type { CommandResult } from "../../shell/types.ts";
-import { result, rowsResult, runStyleError, type DockerCliContext, type DockerSubcommand } from "../command.ts";
+import { eachRefResult, result, rowsResult, runDaemonError, runStyleError, type DockerCliContext, type DockerSubcommand } from "../command.ts";
 import { flagBool, flagList, flagString } from "../flags.ts";
 import { ellipsis } from "../format/table.ts";
 import { renderRows } from "../format/render-rows.ts";
-import { parseEnvFile, parseMountFlag, parseVolumeFlag, resolveEnvFlags } from "./run-options.ts";
-import { forEachRef } from "../daemon-errors.ts";
+import { parseEnvFile, parseMountFlag, parsePublishFlags, parseTmpfsFlag, parseVolumeFlag, resolveEnvFlags } from "./run-options.ts";
 
 /** Find a local image or pull it, as `docker run` does (pull progress goes to stderr). */
 export function ensureImage(ctx: DockerCliContext, ref: string): { image: Image; stderr: string } {
@@ -63,28 +62,28 @@ export const runCommand: DockerSubcommand = {
       fileEnv.push(...parsed.value);
     }
     const binds: BindSpec[] = [];
-    const tmpfs: { target: string; options: string; viaMountFlag: boolean }[] = [];
+    const tmpfs: { target: string; options: string; viaMountFlag: boolean; mode: number | undefined }[] = [];
     for (const v of flagList(p, "volume")) {
       const parsed = parseVolumeFlag(v, ctx.cwd, () => ctx.engine.ids.hex(64));
-      if (!parsed.ok) return runStyleError(this.path, `Error response from daemon: ${parsed.error}`);
+      if (!parsed.ok) return runDaemonError(this.path, DaemonErrors.invalidVolumeSpec(parsed.error));
       binds.push(parsed.value);
     }
     for (const m of flagList(p, "mount")) {
       const parsed = parseMountFlag(m, ctx.cwd);
       if (!parsed.ok) return result("", `${parsed.error}\n\nUsage:  ${RUN_USAGE}\n\nRun 'docker run --help' for more information\n`, 125);
-      if (parsed.value.kind === "tmpfs") tmpfs.push({ target: parsed.value.target, options: "", viaMountFlag: true });
+      if (parsed.value.kind === "tmpfs") tmpfs.push({ target: parsed.value.target, options: "", viaMountFlag: true, mode: parsed.value.mode });
       else binds.push(parsed.value.bind);
     }
-    for (const t of flagList(p, "tmpfs")) {
-      const [target, ...opts] = t.split(":");
-      tmpfs.push({ target: target!, options: opts.join(":"), viaMountFlag: false });
-    }
+    let nextEphemeral = 32768;
+    const published = parsePublishFlags(flagList(p, "publish"), () => nextEphemeral++);
+    if (!published.ok) return result("", `${published.error}\n\nUsage:  ${RUN_USAGE}\n\nRun 'docker run --help' for more information\n`, 125);
+    for (const t of flagList(p, "tmpfs")) tmpfs.push({ ...parseTmpfsFlag(t), viaMountFlag: false });
     let pulled: { image: Image; stderr: string };
     try {
       pulled = ensureImage(ctx, imageRef);
     } catch (e) {
       if (e instanceof DaemonError) {
-        return result("", `Unable to find image '${normalizeReference(imageRef)}' locally\ndocker: Error response from daemon: ${e.message}\n\nRun 'docker run --help' for more information\n`, 125);
+        return runDaemonError(this.path, e, 125, `Unable to find image '${normalizeReference(imageRef)}' locally\n`);
       }
       throw e;
     }
@@ -104,15 +103,16 @@ export const runCommand: DockerSubcommand = {
         tmpfs,
         labels,
         autoRemove: flagBool(p, "rm"),
+        portBindings: published.value,
         user: flagString(p, "user"),
       });
     } catch (e) {
-      if (e instanceof DaemonError) return result("", `${pulled.stderr}docker: Error response from daemon: ${e.message}\n\nRun 'docker run --help' for more information\n`, 125);
+      if (e instanceof DaemonError) return runDaemonError(this.path, e, 125, pulled.stderr);
       throw e;
     }
     const started = await ctx.engine.containers.start(container);
     if (started.outcome === "failed") {
-      return result("", `${pulled.stderr}docker: Error response from daemon: ${container.error}\n\nRun 'docker run --help' for more information\n`, started.result.exitCode);
+      return runDaemonError(this.path, container.error, started.result.exitCode, pulled.stderr);
     }
     if (flagBool(p, "detach")) return result(`${container.id}\n`, pulled.stderr);
     return result(started.result.stdout, pulled.stderr + started.result.stderr, started.outcome === "exited" ? started.result.exitCode : 0);
@@ -162,7 +162,7 @@ export const psCommand: DockerSubcommand = {
         RunningFor: since(c.created, now),
         Status: containerStatus(c, now),
         State: c.status,
-        Ports: "",
+        Ports: portsColumn(c),
         Names: c.name,
         Labels: Object.entries(c.config.Labels).map(([k, v]) => `${k}=${v}`).join(","),
         // A method in docker's ContainerContext: `{{.Label "com.example.k"}}`.
@@ -226,12 +226,8 @@ export const logsCommand: DockerSubcommand = {
   },
 };
 
-async function eachContainer(refs: readonly string[], ctx: DockerCliContext, action: (c: Container) => void | Promise<void>): Promise<CommandResult> {
-  const done = await forEachRef(refs, async (ref) => {
-    await action(ctx.engine.containers.get(ref));
-    return `${ref}\n`;
-  });
-  return result(done.stdout, done.stderr, done.exitCode);
+function eachContainer(refs: readonly string[], ctx: DockerCliContext, action: (c: Container) => void): Promise<CommandResult> {
+  return eachRefResult(refs, (ref) => action(ctx.engine.containers.get(ref)));
 }
 
 export const stopCommand: DockerSubcommand = {
@@ -252,11 +248,15 @@ export const startCommand: DockerSubcommand = {
   args: { min: 1 },
   flags: [{ name: "attach", short: "a", kind: "bool", description: "Attach STDOUT/STDERR and forward signals" }],
   async run(p, ctx) {
-    const started = await eachContainer(p.positionals, ctx, async (c) => {
-      if (c.status !== "running") await ctx.engine.containers.start(c);
-    });
-    const { stdout, stderr } = started;
-    return result(stdout, stderr ? `${stderr}Error: failed to start containers: ${p.positionals.join(", ")}\n` : "", stderr ? 1 : 0);
+    return eachRefResult(
+      p.positionals,
+      async (ref) => {
+        const c = ctx.engine.containers.get(ref);
+        if (c.status !== "running") await ctx.engine.containers.start(c);
+      },
+      `Error: failed to start containers: ${p.positionals.join(", ")}
+`,
+    );
   },
 };
 

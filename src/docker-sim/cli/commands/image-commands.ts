@@ -5,7 +5,8 @@ import { FsError, collectFiles } from "../../fs/file-system.ts";
 import { basename, resolvePath } from "../../fs/path.ts";
 import { imageSize, isValidReference, normalizeReference, parseReference } from "../../images/image.ts";
 import { shortId } from "../../containers/container.ts";
-import { result, rowsResult, type DockerSubcommand } from "../command.ts";
+import { eachRefResult, forEachRef, result, rowsResult, type DockerSubcommand } from "../command.ts";
+import { DaemonError, DaemonErrors, daemonErrorLine } from "../../engine/errors.ts";
 import { flagBool, flagList, flagString } from "../flags.ts";
 import { goJson } from "../format/json.ts";
 import { compileGoTemplate } from "../../../lib/cli/go-template.ts";
@@ -13,8 +14,6 @@ import { dockerTemplateFuncs } from "../format/template-funcs.ts";
 import { renderRows } from "../format/render-rows.ts";
 import { ellipsis } from "../format/table.ts";
 import { imageInspect } from "./inspect-json.ts";
-import { DaemonError } from "../../engine/errors.ts";
-import { DockerErrors, forEachRef, inspectRefs } from "../daemon-errors.ts";
 
 export const buildCommand: DockerSubcommand = {
   path: "docker build",
@@ -190,11 +189,14 @@ export const pullCommand: DockerSubcommand = {
   flags: [{ name: "quiet", short: "q", kind: "bool", description: "Suppress verbose output" }],
   run(p, ctx) {
     const ref = p.positionals[0]!;
-    if (!ctx.engine.images.inRegistry(ref)) {
-      const { repo } = parseReference(ref);
-      return result(`Using default tag: latest\n`.repeat(ref.includes(":") ? 0 : 1), DockerErrors.pullAccessDenied(ref), 1);
+    const defaultTag = ref.includes(":") ? "" : "Using default tag: latest\n";
+    let pulled: ReturnType<typeof ctx.engine.images.pull>;
+    try {
+      pulled = ctx.engine.images.pull(ref);
+    } catch (e) {
+      if (e instanceof DaemonError) return result(defaultTag, daemonErrorLine(e), 1);
+      throw e;
     }
-    const pulled = ctx.engine.images.pull(ref);
     if (flagBool(p, "quiet")) return result(`${pulled.progress.at(-1)}\n`);
     return result(`${ref.includes(":") ? "" : "Using default tag: latest\n"}${pulled.progress.join("\n")}\n`);
   },
@@ -206,14 +208,12 @@ export const rmiCommand: DockerSubcommand = {
   short: "Remove one or more images",
   args: { min: 1 },
   flags: [{ name: "force", short: "f", kind: "bool", description: "Force removal of the image" }],
-  async run(p, ctx) {
-    const removed = await forEachRef(p.positionals, (ref) => {
+  run(p, ctx) {
+    return eachRefResult(p.positionals, (ref) => {
       const img = ctx.engine.images.find(ref);
-      if (!img) throw new DaemonError("not-found", `No such image: ${normalizeReference(ref)}`);
+      if (!img) throw DaemonErrors.noSuchImage(normalizeReference(ref));
       const user = ctx.engine.containers.list(true).find((c) => c.image === img);
-      if (user && !flagBool(p, "force")) {
-        throw new DaemonError("conflict", `conflict: unable to remove repository reference "${ref}" (must force) - container ${shortId(user.id)} is using its referenced image ${shortId(img.id)}`);
-      }
+      if (user && !flagBool(p, "force")) throw DaemonErrors.imageInUse(ref, shortId(user.id), shortId(img.id));
       const tag = normalizeReference(ref);
       if (img.repoTags.includes(tag) && img.repoTags.length > 1) {
         ctx.engine.images.untag(img, tag);
@@ -223,7 +223,6 @@ export const rmiCommand: DockerSubcommand = {
       ctx.engine.images.remove(img);
       return `${untagged}Deleted: ${img.id}\n`;
     });
-    return result(removed.stdout, removed.stderr, removed.exitCode);
   },
 };
 
@@ -253,9 +252,13 @@ export const imageInspectCommand: DockerSubcommand = {
   short: "Display detailed information on one or more images",
   args: { min: 1 },
   flags: [{ name: "format", short: "f", kind: "string", description: "Format output using a custom template" }],
-  run(p, ctx) {
-    const { docs, stderr } = inspectRefs(p.positionals, (ref) => ctx.engine.images.find(ref), imageInspect, DockerErrors.noSuchImage);
-    return renderInspect(docs, flagString(p, "format"), stderr);
+  async run(p, ctx) {
+    const { values, stderr } = await forEachRef(p.positionals, (ref) => {
+      const img = ctx.engine.images.find(ref);
+      if (!img) throw DaemonErrors.noSuchImage(normalizeReference(ref));
+      return imageInspect(img);
+    });
+    return renderInspect(values, flagString(p, "format"), stderr);
   },
 };
 

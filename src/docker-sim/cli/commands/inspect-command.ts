@@ -3,7 +3,6 @@ import { result, type DockerSubcommand } from "../command.ts";
 import { flagString } from "../flags.ts";
 import { containerInspect, imageInspect } from "./inspect-json.ts";
 import { renderInspect } from "./image-commands.ts";
-import { DockerErrors } from "../daemon-errors.ts";
 import { secretInspectJson, serviceInspectJson } from "./swarm-commands.ts";
 
 export const inspectCommand: DockerSubcommand = {
@@ -43,7 +42,7 @@ export const inspectCommand: DockerSubcommand = {
           continue;
         }
       }
-      stderr += DockerErrors.noSuchObject(ref);
+      stderr += `Error: No such object: ${ref}\n`;
     }
     if (docs.length === 0 && !flagString(p, "format")) return result("[]\n", stderr, 1);
     return renderInspect(docs, flagString(p, "format"), stderr);

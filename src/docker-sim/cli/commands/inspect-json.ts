@@ -46,7 +46,7 @@ export function containerInspect(c: Container): Record<string, unknown> {
       ContainerIDFile: "",
       LogConfig: { Type: "json-file", Config: {} },
       NetworkMode: "bridge",
-      PortBindings: {},
+      PortBindings: c.hostConfig.PortBindings,
       RestartPolicy: { Name: "no", MaximumRetryCount: 0 },
       AutoRemove: c.hostConfig.AutoRemove,
       ...(c.hostConfig.Mounts ? { Mounts: c.hostConfig.Mounts } : {}),

@@ -58,7 +58,15 @@ export function parseVolumeFlag(spec: string, cwd: string, anonymousName: () => 
   return { ok: true, value: { kind: "volume", source: src, target: dst, readOnly, mode: mode || "z", spec: `${src}:${dst}${mode ? `:${mode}` : ""}` } };
 }
 
-export type MountFlag = { kind: "bind" | "volume"; bind: BindSpec } | { kind: "tmpfs"; target: string };
+export type MountFlag = { kind: "bind" | "volume"; bind: BindSpec } | { kind: "tmpfs"; target: string; mode: number | undefined };
+
+/** `--tmpfs DST[:opts]`: the options as given (HostConfig.Tmpfs) and the `mode=` among them. */
+export function parseTmpfsFlag(value: string): { target: string; options: string; mode: number | undefined } {
+  const [target, ...opts] = value.split(":");
+  const options = opts.join(":");
+  const mode = /(?:^|,)mode=([0-7]+)(?:,|$)/.exec(options)?.[1];
+  return { target: target!, options, mode: mode === undefined ? undefined : parseInt(mode, 8) };
+}
 
 export function parseMountFlag(value: string, cwd: string): ParseResult<MountFlag> {
   const fields = new Map<string, string>();
@@ -71,7 +79,11 @@ export function parseMountFlag(value: string, cwd: string): ParseResult<MountFla
   const bad = (msg: string): ParseResult<MountFlag> => ({ ok: false, error: `invalid argument "${value}" for "--mount" flag: ${msg}` });
   if (!["bind", "volume", "tmpfs"].includes(type)) return bad(`invalid mount type "${type}"`);
   if (!target) return bad("target is required");
-  if (type === "tmpfs") return { ok: true, value: { kind: "tmpfs", target } };
+  if (type === "tmpfs") {
+    const mode = fields.get("tmpfs-mode");
+    if (mode !== undefined && !/^[0-7]+$/.test(mode)) return bad(`invalid value for tmpfs-mode: ${mode}`);
+    return { ok: true, value: { kind: "tmpfs", target, mode: mode === undefined ? undefined : parseInt(mode, 8) } };
+  }
   const src = fields.get("source") ?? fields.get("src");
   const ro = fields.get("readonly") ?? fields.get("ro");
   const readOnly = ro === "true" || ro === "1";
@@ -80,4 +92,16 @@ export function parseMountFlag(value: string, cwd: string): ParseResult<MountFla
     return { ok: true, value: { kind: "bind", bind: { kind: "bind", source: resolvePath(cwd, src), target, readOnly, mode: undefined, spec: undefined } } };
   }
   return { ok: true, value: { kind: "volume", bind: { kind: "volume", source: src ?? "", target, readOnly, mode: undefined, spec: undefined } } };
+}
+
+/** `-p [ip:][hostPort:]containerPort[/proto]`; a missing host port is given one from the ephemeral range. */
+export function parsePublishFlags(values: readonly string[], ephemeral: () => number): ParseResult<Record<string, { HostIp: string; HostPort: string }[]>> {
+  const out: Record<string, { HostIp: string; HostPort: string }[]> = {};
+  for (const v of values) {
+    const m = /^(?:(\d{1,3}(?:\.\d{1,3}){3}):)?(?:(\d+)?:)?(\d+)(?:\/(tcp|udp|sctp))?$/.exec(v);
+    if (!m) return { ok: false, error: `invalid argument "${v}" for "-p, --publish" flag: invalid containerPort: ${v.split(":").at(-1)}` };
+    const port = `${m[3]}/${m[4] ?? "tcp"}`;
+    (out[port] ??= []).push({ HostIp: m[1] ?? "", HostPort: m[2] ?? String(ephemeral()) });
+  }
+  return { ok: true, value: out };
 }

@@ -1,16 +1,15 @@
 /** Swarm, secret and service commands. */
 import { goTime, since } from "../../engine/clock.ts";
-import { DaemonError } from "../../engine/errors.ts";
+import { DaemonErrors } from "../../engine/errors.ts";
 import { FsError } from "../../fs/file-system.ts";
 import { resolvePath } from "../../fs/path.ts";
 import type { SecretReference, Service, ServiceSpec, SwarmSecret } from "../../swarm/swarm.ts";
-import { result, rowsResult, type DockerCliContext, type DockerSubcommand } from "../command.ts";
+import { eachRefResult, forEachRef, result, rowsResult, type DockerCliContext, type DockerSubcommand } from "../command.ts";
 import { flagBool, flagList, flagString, type ParseResult } from "../flags.ts";
-import { ellipsis, formatTable } from "../format/table.ts";
+import { ellipsis } from "../format/table.ts";
 import { renderRows } from "../format/render-rows.ts";
 import { ensureImage } from "./container-commands.ts";
 import { renderInspect } from "./image-commands.ts";
-import { DockerErrors, forEachRef, inspectRefs } from "../daemon-errors.ts";
 import { resolveEnvFlags } from "./run-options.ts";
 
 export const swarmInitCommand: DockerSubcommand = {
@@ -37,6 +36,54 @@ export const swarmLeaveCommand: DockerSubcommand = {
   run(p, ctx) {
     ctx.engine.swarm.leave(flagBool(p, "force"));
     return result("Node left the swarm.\n");
+  },
+};
+
+export const swarmJoinTokenCommand: DockerSubcommand = {
+  path: "docker swarm join-token",
+  usage: "docker swarm join-token [OPTIONS] (worker|manager)",
+  short: "Manage join tokens",
+  args: { min: 1, max: 1 },
+  flags: [
+    { name: "quiet", short: "q", kind: "bool", description: "Only display token" },
+    { name: "rotate", kind: "bool", description: "Rotate join token" },
+  ],
+  run(p, ctx) {
+    const role = p.positionals[0]!;
+    if (role !== "worker" && role !== "manager") return result("", "Error: unknown role " + role + "\n", 1);
+    const swarm = ctx.engine.swarm;
+    if (!swarm.active) throw DaemonErrors.notSwarmManager();
+    const token = role === "worker" ? swarm.joinToken : swarm.managerToken;
+    if (flagBool(p, "quiet")) return result(`${token}\n`);
+    return result(`To add a ${role} to this swarm, run the following command:\n\n    docker swarm join --token ${token} ${swarm.advertiseAddr}:2377\n\n`);
+  },
+};
+
+export const nodeLsCommand: DockerSubcommand = {
+  path: "docker node ls",
+  usage: "docker node ls [OPTIONS]",
+  short: "List nodes in the swarm",
+  args: { max: 0 },
+  flags: [
+    { name: "filter", short: "f", kind: "list", description: "Filter output based on conditions provided" },
+    { name: "format", kind: "string", description: "Format output using a custom template" },
+    { name: "quiet", short: "q", kind: "bool", description: "Only display IDs" },
+  ],
+  run(p, ctx) {
+    const swarm = ctx.engine.swarm;
+    if (!swarm.active) throw DaemonErrors.notSwarmManager();
+    // One node: this one, the leader (marked with * as the node the client talks to).
+    const rows = [{ ID: `${swarm.nodeId} *`, Self: true, Hostname: swarm.nodeHostname, Status: "Ready", Availability: "Active", ManagerStatus: "Leader", EngineVersion: "28.0.1", TLSStatus: "Ready" }];
+    if (flagBool(p, "quiet")) return result(`${swarm.nodeId}\n`);
+    return rowsResult(
+      renderRows({
+        rows,
+        format: flagString(p, "format"),
+        defaultFormat: "table {{.ID}}\t{{.Hostname}}\t{{.Status}}\t{{.Availability}}\t{{.ManagerStatus}}\t{{.EngineVersion}}",
+        headers: { ID: "ID", Hostname: "HOSTNAME", Status: "STATUS", Availability: "AVAILABILITY", ManagerStatus: "MANAGER STATUS", EngineVersion: "ENGINE VERSION", TLSStatus: "TLS STATUS", Self: "SELF" },
+        typeName: "*node.nodeContext",
+      }),
+    );
   },
 };
 
@@ -108,7 +155,7 @@ export const secretLsCommand: DockerSubcommand = {
     const filters = flagList(p, "filter");
     for (const f of filters) {
       const key = f.slice(0, f.indexOf("=") === -1 ? f.length : f.indexOf("="));
-      if (!["id", "label", "name", "driver"].includes(key)) return result("", DockerErrors.invalidFilter(key), 1);
+      if (!["id", "label", "name", "driver"].includes(key)) throw DaemonErrors.invalidFilter(key);
     }
     const rows = ctx.engine.swarm
       .listSecrets()
@@ -136,8 +183,8 @@ export const secretInspectCommand: DockerSubcommand = {
     { name: "format", short: "f", kind: "string", description: "Format output using a custom template" },
     { name: "pretty", kind: "bool", description: "Print the information in a human friendly format" },
   ],
-  run(p, ctx) {
-    const { found: docs, stderr } = inspectRefs(p.positionals, (ref) => ctx.engine.swarm.findSecret(ref), (s) => s, DockerErrors.secretNotFound);
+  async run(p, ctx) {
+    const { values: docs, stderr } = await forEachRef(p.positionals, (ref) => ctx.engine.swarm.getSecret(ref));
     if (flagBool(p, "pretty")) {
       const pretty = (d: Date): string => `${d.toISOString().replace("T", " ").replace("Z", "")} +0000 utc`;
       const out = docs.map((s) => `ID:              ${s.id}\nName:              ${s.name}\nDriver:            \nCreated at:        ${pretty(s.createdAt)}\nUpdated at:        ${pretty(s.updatedAt)}\n`).join("\n");
@@ -153,12 +200,8 @@ export const secretRmCommand: DockerSubcommand = {
   short: "Remove one or more secrets",
   args: { min: 1 },
   flags: [],
-  async run(p, ctx) {
-    const removed = await forEachRef(p.positionals, (ref) => {
-      ctx.engine.swarm.removeSecret(ref);
-      return `${ref}\n`;
-    });
-    return result(removed.stdout, removed.stderr, removed.exitCode);
+  run(p, ctx) {
+    return eachRefResult(p.positionals, (ref) => ctx.engine.swarm.removeSecret(ref));
   },
 };
 
@@ -221,7 +264,7 @@ export const serviceCreateCommand: DockerSubcommand = {
     { name: "secret", kind: "list", description: "Specify secrets to expose to the service" },
   ],
   async run(p, ctx) {
-    if (!ctx.engine.swarm.active) throw new DaemonError("not-swarm", "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.");
+    if (!ctx.engine.swarm.active) throw DaemonErrors.notSwarmManager();
     const [imageRef, ...args] = p.positionals as [string, ...string[]];
     const refs = resolveSecretRefs(flagList(p, "secret"), ctx);
     if (!refs.ok) return result("", `${refs.error}\n`, 1);
@@ -288,20 +331,53 @@ export const serviceUpdateCommand: DockerSubcommand = {
   },
 };
 
+/** `--filter key=value` of the swarm list commands: each key may repeat (any value matches), all keys must match. */
+function filterRows<Row>(filters: readonly string[], allowed: Record<string, (row: Row, value: string) => boolean>, rows: Row[]): Row[] {
+  const byKey = new Map<string, string[]>();
+  for (const f of filters) {
+    const eq = f.indexOf("=");
+    const key = eq === -1 ? f : f.slice(0, eq);
+    if (!(key in allowed)) throw DaemonErrors.invalidFilter(key);
+    byKey.set(key, [...(byKey.get(key) ?? []), eq === -1 ? "" : f.slice(eq + 1)]);
+  }
+  return rows.filter((r) => [...byKey].every(([k, values]) => values.some((v) => allowed[k]!(r, v))));
+}
+
+const labelMatch = (labels: Record<string, string>, v: string): boolean => {
+  const [k, val] = v.split("=");
+  return k! in labels && (val === undefined || labels[k!] === val);
+};
+
 export const serviceLsCommand: DockerSubcommand = {
   path: "docker service ls",
   usage: "docker service ls [OPTIONS]",
   short: "List services",
   args: { max: 0 },
-  flags: [{ name: "quiet", short: "q", kind: "bool", description: "Only display IDs" }],
+  flags: [
+    { name: "filter", short: "f", kind: "list", description: "Filter output based on conditions provided" },
+    { name: "format", kind: "string", description: "Format output using a custom template" },
+    { name: "quiet", short: "q", kind: "bool", description: "Only display IDs" },
+  ],
   run(p, ctx) {
-    const services = ctx.engine.swarm.listServices();
+    const services = filterRows(
+      flagList(p, "filter"),
+      { id: (s, v) => s.id.startsWith(v), name: (s, v) => s.spec.name.startsWith(v), label: (s, v) => labelMatch(s.spec.labels, v), mode: (_s, v) => v === "replicated" },
+      ctx.engine.swarm.listServices(),
+    );
     if (flagBool(p, "quiet")) return result(services.map((s) => `${s.id}\n`).join(""));
     const rows = services.map((s) => {
       const running = s.tasks.filter((t) => t.desiredState === "running" && t.container.status === "running").length;
-      return [s.id.slice(0, 12), s.spec.name, "replicated", `${running}/${s.spec.replicas}`, s.spec.imageRef, ""];
+      return { ID: s.id.slice(0, 12), Name: s.spec.name, Mode: "replicated", Replicas: `${running}/${s.spec.replicas}`, Image: s.spec.imageRef, Ports: "" };
     });
-    return result(formatTable(["ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS"], rows));
+    return rowsResult(
+      renderRows({
+        rows,
+        format: flagString(p, "format"),
+        defaultFormat: "table {{.ID}}\t{{.Name}}\t{{.Mode}}\t{{.Replicas}}\t{{.Image}}\t{{.Ports}}",
+        headers: { ID: "ID", Name: "NAME", Mode: "MODE", Replicas: "REPLICAS", Image: "IMAGE", Ports: "PORTS" },
+        typeName: "*formatter.serviceContext",
+      }),
+    );
   },
 };
 
@@ -311,33 +387,60 @@ export const servicePsCommand: DockerSubcommand = {
   short: "List the tasks of one or more services",
   args: { min: 1 },
   flags: [
+    { name: "filter", short: "f", kind: "list", description: "Filter output based on conditions provided" },
+    { name: "format", kind: "string", description: "Pretty-print tasks using a Go template" },
+    { name: "no-resolve", kind: "bool", description: "Do not map IDs to Names" },
     { name: "no-trunc", kind: "bool", description: "Do not truncate output" },
     { name: "quiet", short: "q", kind: "bool", description: "Only display task IDs" },
   ],
   run(p, ctx) {
     const now = ctx.engine.clock.now();
-    const rows: string[][] = [];
+    const trunc = !flagBool(p, "no-trunc");
+    type Row = { ID: string; Name: string; Image: string; Node: string; DesiredState: string; CurrentState: string; Error: string; Ports: string; slot: number; fullId: string };
+    let rows: Row[] = [];
     for (const ref of p.positionals) {
       const s = ctx.engine.swarm.getService(ref);
+      // docker/cli sorts by slot, then the newest task of a slot first; older ones are indented under it.
+      const tasks = [...s.tasks].sort((a, b) => a.slot - b.slot || b.createdAt.getTime() - a.createdAt.getTime() || s.tasks.indexOf(a) - s.tasks.indexOf(b));
       const seen = new Set<number>();
-      for (const t of s.tasks) {
+      for (const t of tasks) {
         const first = !seen.has(t.slot);
         seen.add(t.slot);
         const running = t.desiredState === "running" && t.container.status === "running";
-        rows.push([
-          t.id.slice(0, 12),
-          `${first ? "" : " \\_ "}${s.spec.name}.${t.slot}`,
-          t.container.config.Image.replace(/@sha256:[0-9a-f]+$/, ""),
-          ctx.engine.swarm.nodeHostname,
-          t.desiredState === "running" ? "Running" : "Shutdown",
-          `${running ? "Running" : t.container.status === "exited" && t.desiredState === "running" ? "Complete" : "Shutdown"} ${since(t.updatedAt, now)}`,
-          "",
-          "",
-        ]);
+        rows.push({
+          ID: trunc ? t.id.slice(0, 12) : t.id,
+          fullId: t.id,
+          slot: t.slot,
+          Name: `${first ? "" : " \\_ "}${s.spec.name}.${t.slot}`,
+          Image: trunc ? t.container.config.Image.replace(/@sha256:[0-9a-f]+$/, "") : t.container.config.Image,
+          Node: ctx.engine.swarm.nodeHostname,
+          DesiredState: t.desiredState === "running" ? "Running" : "Shutdown",
+          CurrentState: `${running ? "Running" : t.container.status === "exited" && t.desiredState === "running" ? "Complete" : "Shutdown"} ${since(t.updatedAt, now)}`,
+          Error: "",
+          Ports: "",
+        });
       }
     }
-    if (flagBool(p, "quiet")) return result(rows.map((r) => `${r[0]}\n`).join(""));
-    return result(formatTable(["ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS"], rows));
+    rows = filterRows(
+      flagList(p, "filter"),
+      {
+        id: (r, v) => r.fullId.startsWith(v),
+        name: (r, v) => r.Name.trim().replace(/^\\_ /, "").startsWith(v),
+        node: (r, v) => r.Node === v,
+        "desired-state": (r, v) => r.DesiredState.toLowerCase() === v.toLowerCase() || (v === "accepted" && r.DesiredState === "Running"),
+      },
+      rows,
+    );
+    if (flagBool(p, "quiet")) return result(rows.map((r) => `${r.ID}\n`).join(""));
+    return rowsResult(
+      renderRows({
+        rows,
+        format: flagString(p, "format"),
+        defaultFormat: "table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}\t{{.Ports}}",
+        headers: { ID: "ID", Name: "NAME", Image: "IMAGE", Node: "NODE", DesiredState: "DESIRED STATE", CurrentState: "CURRENT STATE", Error: "ERROR", Ports: "PORTS" },
+        typeName: "*formatter.taskContext",
+      }),
+    );
   },
 };
 
@@ -395,10 +498,10 @@ export const serviceInspectCommand: DockerSubcommand = {
     { name: "format", short: "f", kind: "string", description: "Format output using a custom template" },
     { name: "pretty", kind: "bool", description: "Print the information in a human friendly format" },
   ],
-  run(p, ctx) {
-    const { docs, found, stderr } = inspectRefs(p.positionals, (ref) => ctx.engine.swarm.findService(ref), serviceInspectJson, DockerErrors.serviceNotFound);
+  async run(p, ctx) {
+    const { values: services, stderr } = await forEachRef(p.positionals, (ref) => ctx.engine.swarm.getService(ref));
     if (flagBool(p, "pretty")) {
-      const out = found
+      const out = services
         .map(
           (s) =>
             `\nID:\t\t${s.id}\nName:\t\t${s.spec.name}\nService Mode:\tReplicated\n Replicas:\t${s.spec.replicas}\nContainerSpec:\n Image:\t\t${s.spec.imageRef}\n${
@@ -408,7 +511,7 @@ export const serviceInspectCommand: DockerSubcommand = {
         .join("");
       return result(out, stderr, stderr ? 1 : 0);
     }
-    return renderInspect(docs, flagString(p, "format"), stderr);
+    return renderInspect(services.map(serviceInspectJson), flagString(p, "format"), stderr);
   },
 };
 
@@ -418,14 +521,8 @@ export const serviceRmCommand: DockerSubcommand = {
   short: "Remove one or more services",
   args: { min: 1 },
   flags: [],
-  async run(p, ctx) {
-    const removed = await forEachRef(p.positionals, (ref) => {
-      const s = ctx.engine.swarm.findService(ref);
-      if (!s) throw new DaemonError("not-found", `service ${ref} not found`);
-      ctx.engine.swarm.removeService(s);
-      return `${ref}\n`;
-    });
-    return result(removed.stdout, removed.stderr, removed.exitCode);
+  run(p, ctx) {
+    return eachRefResult(p.positionals, (ref) => ctx.engine.swarm.removeService(ctx.engine.swarm.getService(ref)));
   },
 };
 
