@@ -64,6 +64,6 @@ describe("npm run sim", () => {
   it("names a provider it does not have", async () => {
     const run = sim(["--only", "nope"]);
     expect(await run.exited).toBe(2);
-    expect(run.output().stderr).toMatch(/^sim: no provider 'nope' with a REST face \(have: azure, payments/);
+    expect(run.output().stderr).toMatch(/^sim: no provider 'nope' with a REST face \(have: aws, azure, payments/);
   });
 });

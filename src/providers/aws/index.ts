@@ -55,4 +55,6 @@ export const awsProvider: Provider<"aws", typeof awsFields, typeof awsChecks, ty
   },
   grading: () => import("./grading.ts"),
   sandbox: () => import("./sandbox.ts"),
+  terminal: () => import("./terminal.ts"),
+  sim: () => import("./sim.ts"),
 };
