@@ -17,29 +17,26 @@ export function rotatedVirtualFiles(templates: Record<string, string>, secret: s
   return rotated;
 }
 
-/** What the harness does once loaded: at `atMs`, rewrite the files, then tell ROTATION_HOST (which rotates vault values). */
-function harnessTimer(atMs: number): string[] {
-  return [
-    "setTimeout(() => {",
-    "  // The program must have used the old value first, however slow the machine: /ready answers",
-    "  // once it has sent its first request. Then the files change, then the stores (/rotate).",
-    `  fetch('http://${ROTATION_HOST}/ready').catch(() => {}).then(() => {`,
-    "    for (const [path, text] of Object.entries(files)) writeFileSync(path, text);",
-    `    fetch('http://${ROTATION_HOST}/rotate', { method: 'POST' }).catch(() => {});`,
-    "  });",
-    `}, ${atMs});`,
-    "",
-  ];
+/**
+ * What the harness does once loaded: at `atMs`, rewrite the files, then tell ROTATION_HOST (which
+ * rotates the providers' stores). With `afterFirstRequest` it first asks ROTATION_HOST/ready, which
+ * the grader answers once the program has sent its first request: a check that compares requests
+ * before and after the rotation needs one before it, however slow the machine.
+ */
+function harnessTimer(atMs: number, afterFirstRequest: boolean): string[] {
+  const rotate = ["for (const [path, text] of Object.entries(files)) writeFileSync(path, text);", `fetch('http://${ROTATION_HOST}/rotate', { method: 'POST' }).catch(() => {});`];
+  const body = afterFirstRequest ? [`fetch('http://${ROTATION_HOST}/ready').catch(() => {}).then(() => {`, ...rotate.map((line) => `  ${line}`), "});"] : rotate;
+  return ["setTimeout(() => {", ...body.map((line) => `  ${line}`), `}, ${atMs});`, ""];
 }
 
 /** The module the grader runs first when a rotation is due: it plays the platform rewriting the mount. */
-export function rotationHarness(rotatedFiles: Record<string, string>, atMs: number): string {
+export function rotationHarness(rotatedFiles: Record<string, string>, atMs: number, afterFirstRequest = false): string {
   return [
     "// Written by the grader: rotates the secret while the program runs, like an orchestrator",
     "// rewriting a mounted secret file, then tells the grader (which rotates vault values).",
     "import { writeFileSync } from 'node:fs';",
     `const files: Record<string, string> = ${JSON.stringify(rotatedFiles)};`,
-    ...harnessTimer(atMs),
+    ...harnessTimer(atMs, afterFirstRequest),
   ].join("\n");
 }
 
@@ -53,6 +50,6 @@ export function compiledRotationHarness(rotatedFiles: Record<string, string>, at
     "// Written by the sandbox: rotates the secret while the program runs, as Check does.",
     "const { writeFileSync } = require('node:fs');",
     `const files = ${JSON.stringify(rotatedFiles)};`,
-    ...harnessTimer(atMs),
+    ...harnessTimer(atMs, false),
   ].join("\n");
 }

@@ -44,7 +44,8 @@ export async function runProgram(
   if (scenario.rotation) {
     // The rotation module is imported first: it schedules its timer before the learner's code runs
     // (even code that blocks its module on top-level await).
-    files[HARNESS_ROTATION] = rotationHarness(world.rotatedFiles, scenario.rotation.atMs);
+    const afterFirstRequest = scenario.checks.some((check) => check.kind === "rotation-picked-up");
+    files[HARNESS_ROTATION] = rotationHarness(world.rotatedFiles, scenario.rotation.atMs, afterFirstRequest);
     files[HARNESS_ENTRY] = `import ${JSON.stringify(HARNESS_ROTATION)};\nimport ${JSON.stringify(`/app/${scenario.entry}`)};\n`;
     entry = HARNESS_ENTRY;
   }

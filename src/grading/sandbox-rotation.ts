@@ -98,8 +98,7 @@ export function exerciseRotation(scenario: ExerciseScenario | undefined, targets
 export function rotationHandler(onRotate: () => void): (request: Request) => Promise<Response> {
   let done = false;
   return async (request) => {
-    // The harness asks /ready first (the grader holds it until the program's first request); on
-    // Run the clock alone decides, as the learner watches it.
+    // Only the grader's harness asks /ready (Run's rotates on the clock); answered all the same.
     if (new URL(request.url).pathname === "/ready") return new Response(null, { status: 204 });
     if (!done) {
       done = true;

@@ -154,16 +154,12 @@ export async function buildWorld(scenario: ExerciseScenario, canaries: CanarySet
   if (rotatedSecret) world.rotatedFiles = rotatedVirtualFiles(scenario.virtualFiles, rotatedSecret, rotatedValues);
 
   if (rotatedSecret && scenario.rotation) {
-    const waitsForRequest = scenario.checks.some((check) => check.kind === "rotation-picked-up");
     hosts.push(ROTATION_HOST);
     network.addHost(ROTATION_HOST, async (request) => {
       if (new URL(request.url).pathname === "/ready") {
-        // Only a check on what the program sent before and after the rotation needs it to have sent
-        // something first; a program that only reads files is rotated on the clock.
-        if (waitsForRequest) {
-          fallback ??= setTimeout(spoke, READY_FALLBACK_MS);
-          await programSpoke;
-        }
+        // Asked only when a check compares requests before and after the rotation (run-program.ts).
+        fallback ??= setTimeout(spoke, READY_FALLBACK_MS);
+        await programSpoke;
         return new Response(null, { status: 204 });
       }
       if (!world.rotation) {

@@ -99,11 +99,9 @@ describe("what Run rotates", () => {
     expect(timer?.ms).toBe(250);
     expect(written).toEqual([]);
     timer!.fn();
-    // It asks whether the program has spoken yet, then rewrites the file, then rotates the stores.
-    expect(fetched).toEqual([`http://${ROTATION_HOST}/ready`]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // On Run the clock alone decides: the file changes, then the stores rotate.
     expect(written).toEqual([["/run/secrets/db_password", "P@ssw0rd-demo-only-rotated\n"]]);
-    expect(fetched).toEqual([`http://${ROTATION_HOST}/ready`, `http://${ROTATION_HOST}/rotate`]);
+    expect(fetched).toEqual([`http://${ROTATION_HOST}/rotate`]);
   });
 
   test("the rotation host rotates once per run", async () => {
