@@ -43,7 +43,8 @@ for (const deck of decks) {
       expect(slide.islands.length, `"${slide.title}" (${deck} ${slide.hash}) has no live island`).toBeGreaterThan(0);
       await page.goto(`/decks/${deck}/${slide.hash}`);
       const present = page.locator(".reveal .slides section.present:not(.stack)");
-      await expect(present.locator("h1, h2").first()).toHaveText(slide.title);
+      // reveal.js moves on the hashchange; on a loaded machine the transition can take a while.
+      await expect(present.locator("h1, h2").first()).toHaveText(slide.title, { timeout: 15_000 });
       if (slide.islands.includes("secrets-sandbox")) {
         const sandbox = present.locator("secrets-sandbox");
         await sandbox.getByRole("button", { name: "Run" }).click();

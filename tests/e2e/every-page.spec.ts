@@ -16,7 +16,9 @@ for (const route of routes) {
   test(`${route}: no axe violations, console errors or third-party requests`, async ({ page, baseURL }) => {
     // Every example's sandbox on one page: axe checks the contrast of each highlighted token, twice.
     // 15 s on an idle machine, near 30 s under a loaded CI: more time, not fewer checks.
-    test.slow(route === "/examples/");
+    // Lessons with sandboxes (AWS, Key Vault) and exercise answer pages are the next heaviest: axe runs
+    // twice over every token; a loaded machine needs more time, not fewer checks.
+    test.slow(route === "/examples/" || route.startsWith("/lessons/") || route.endsWith("/answers/"));
     const origin = new URL(baseURL!).origin;
     const consoleErrors: string[] = [];
     const foreign: string[] = [];
