@@ -5,6 +5,8 @@ import { test, expect } from "@playwright/test";
 // role's GetSecretValue in the event log. No request leaves the site.
 
 test("the official SDK reads a secret via the instance role, masked, and the AWS panel shows the event", async ({ page }) => {
+  // The first Run loads the AWS SDK bundle (68 KB gz) and the account: on a loaded machine, more time.
+  test.slow();
   const requests: string[] = [];
   page.on("request", (request) => {
     const url = new URL(request.url());
