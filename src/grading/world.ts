@@ -113,14 +113,17 @@ export async function buildWorld(scenario: ExerciseScenario, canaries: CanarySet
   // Every host records what it received, with one sequence shared by all hosts and the rotation,
   // so checks can tell "before" from "after". The sequence number is taken before the handler
   // runs: requests arrive in the order the program sent them.
-  // The rotation waits for the program's first request (the harness asks /ready): on a slow or
-  // loaded machine the program may not have used the old value by `atMs`. A program that never
-  // sends one is rotated after READY_FALLBACK_MS all the same.
+  // The rotation waits for the program's first request to an API a check compares before and after
+  // it (the harness asks /ready): on a slow or loaded machine the program may not have used the old
+  // value by `atMs`. Only those APIs count: a program reads its vault first, and a rotation landing
+  // between the vault read and the first charge failed a correct program at load 14. A program that
+  // never sends one is rotated after READY_FALLBACK_MS all the same.
+  const comparedApis = new Set<string>(scenario.checks.flatMap((check) => (check.kind === "rotation-picked-up" ? [check.api] : [])));
   let spoke: () => void = () => {};
   const programSpoke = new Promise<void>((resolve) => (spoke = resolve));
   let fallback: ReturnType<typeof setTimeout> | undefined;
   const record = async (request: Request, host: string, api: string | undefined, answer: () => Promise<number>): Promise<void> => {
-    spoke();
+    if (api !== undefined && comparedApis.has(api)) spoke();
     const number = ++seq;
     const body = request.method === "GET" || request.method === "HEAD" ? "" : await request.clone().text().catch(() => "");
     const status = await answer();
