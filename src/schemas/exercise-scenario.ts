@@ -113,6 +113,8 @@ const CORE_CHECKS = [
    * "exit before any request is made" when its key is missing.
    */
   z.strictObject({ ...checkBase, kind: z.literal("no-request"), hosts: z.array(z.string().min(1)).min(1).optional() }),
+  /** stderr holds no stack trace: the program caught its failure and said what went wrong. */
+  z.strictObject({ ...checkBase, kind: z.literal("no-stack-trace") }),
 ] as const;
 const CORE_CHECK_KINDS: ReadonlySet<string> = new Set(CORE_CHECKS.map((check) => check.shape.kind.value));
 
@@ -255,7 +257,7 @@ export const ExerciseScenarioSchema = z
       if (needsRun && scenario.entry === undefined) issue(path, `'${check.kind}' needs a program to run ('entry')`);
       if (check.kind === "no-leak" && check.secret !== "all") requireSecret(check.secret, [...path, "secret"]);
       if (check.kind === "source-has-no-literal") requireSecret(check.secret, [...path, "secret"]);
-      if (check.kind === "no-request" && scenario.entry === undefined) issue(path, "'no-request' needs a program to run ('entry')");
+      if ((check.kind === "no-request" || check.kind === "no-stack-trace") && scenario.entry === undefined) issue(path, `'${check.kind}' needs a program to run ('entry')`);
     });
 
     // Each variant is a scenario of its own: the patched world must hold, with the variant's checks.

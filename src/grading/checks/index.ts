@@ -10,13 +10,14 @@ import type { CheckContext, CheckDefinition } from "./context.ts";
 import { exitCodeCheck } from "./exit-code.ts";
 import { noLeakCheck } from "./no-leak.ts";
 import { noRequestCheck } from "./no-request.ts";
+import { noStackTraceCheck } from "./no-stack-trace.ts";
 import { sourceHasNoLiteralCheck } from "./source-has-no-literal.ts";
 import { stderrIncludesCheck } from "./stderr-includes.ts";
 import { stdoutIncludesCheck } from "./stdout-includes.ts";
 
 export type { CheckContext } from "./context.ts";
 
-type CoreKind = "exit-code" | "stdout-includes" | "stderr-includes" | "no-leak" | "source-has-no-literal" | "no-request";
+type CoreKind = "exit-code" | "stdout-includes" | "stderr-includes" | "no-leak" | "source-has-no-literal" | "no-request" | "no-stack-trace";
 
 const CHECKS: { [K in CoreKind]: CheckDefinition<K> } = {
   "exit-code": exitCodeCheck,
@@ -25,6 +26,7 @@ const CHECKS: { [K in CoreKind]: CheckDefinition<K> } = {
   "no-leak": noLeakCheck,
   "source-has-no-literal": sourceHasNoLiteralCheck,
   "no-request": noRequestCheck,
+  "no-stack-trace": noStackTraceCheck,
 };
 
 interface AnyDefinition {
