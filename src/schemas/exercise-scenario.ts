@@ -115,6 +115,24 @@ const CORE_CHECKS = [
   z.strictObject({ ...checkBase, kind: z.literal("no-request"), hosts: z.array(z.string().min(1)).min(1).optional() }),
   /** stderr holds no stack trace: the program caught its failure and said what went wrong. */
   z.strictObject({ ...checkBase, kind: z.literal("no-stack-trace") }),
+  /**
+   * A written answer in a learner file (JSON), at a JSON Pointer: it `equals` a value, an array
+   * `includes` these, and every item is one of `allowed`. For tasks that ask to find and name
+   * things ("which places still hold the key"), so they are checked, not left "not graded".
+   */
+  z.strictObject({
+    ...checkBase,
+    kind: z.literal("answer"),
+    file: z.string().refine(isRelativePath, RELATIVE_PATH_PROBLEM),
+    at: z.string().regex(/^(\/[^/]*)*$/, "a JSON Pointer, like /places/ci-log/readable"),
+    equals: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    includes: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+    allowed: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+    /** What a right answer is, in words that do not give it away. */
+    expected: z.string().min(3).optional(),
+    /** Shown with a wrong answer: where to look, not the answer. */
+    hint: z.string().min(3).optional(),
+  }),
 ] as const;
 const CORE_CHECK_KINDS: ReadonlySet<string> = new Set(CORE_CHECKS.map((check) => check.shape.kind.value));
 
@@ -257,6 +275,10 @@ export const ExerciseScenarioSchema = z
       if (needsRun && scenario.entry === undefined) issue(path, `'${check.kind}' needs a program to run ('entry')`);
       if (check.kind === "no-leak" && check.secret !== "all") requireSecret(check.secret, [...path, "secret"]);
       if (check.kind === "source-has-no-literal") requireSecret(check.secret, [...path, "secret"]);
+      if (check.kind === "answer") {
+        if (check.equals === undefined && !check.includes && !check.allowed) issue(path, "an 'answer' check needs 'equals', 'includes' or 'allowed'");
+        if (!(check.file in scenario.starterFiles)) issue([...path, "file"], `'${check.file}' is not one of the starter files: the learner needs it to answer in`);
+      }
       if ((check.kind === "no-request" || check.kind === "no-stack-trace") && scenario.entry === undefined) issue(path, `'${check.kind}' needs a program to run ('entry')`);
     });
 
