@@ -63,3 +63,35 @@ test("spot-the-leaks: the answers in answers.json are checked, with a hint for a
   await expect(results.getByRole("heading", { level: 3 })).toHaveText("10 of 11 checks passed");
   await expect(item(results, "The first thing the team must do")).toContainText('You answered "rewrite-history". Which action makes every copy above useless at once?');
 });
+
+test("mounts-read-secret: a program that crashes without its file fails the production variant's no-stack-trace; the solution passes all", async ({ page }) => {
+  test.slow();
+  const bench = await openWorkbench(page, "mounts-read-secret");
+  await replaceCode(page, kit("mounts-read-secret/wrong/crashes-when-missing/main.ts"));
+  let results = await check(page, bench);
+  await expect(item(results, "The database accepts the password from the mounted file")).toHaveClass("pass");
+  const trace = item(results, "Without the mounted file, in production (an old DB_PASSWORD set): no stack trace");
+  await expect(trace).toHaveClass("fail");
+  await expect(trace).toContainText("the error was not caught");
+  await expect(item(results, "Without the mounted file, in development (DB_PASSWORD set): the program falls back to DB_PASSWORD and connects")).toHaveClass("fail");
+
+  await replaceCode(page, kit("mounts-read-secret/solution/main.ts"));
+  results = await check(page, bench);
+  await expect(results.getByRole("heading", { level: 3 })).toHaveText("Passed: all 15 checks");
+});
+
+test("akv-handle-disabled: the variant without the role runs against the page's vault too; the solution passes it, a program that calls every 403 disabled does not", async ({ page }) => {
+  // The official SDK in the grading sandbox, two runs per Check.
+  test.slow();
+  const bench = await openWorkbench(page, "akv-handle-disabled");
+  await replaceCode(page, kit("akv-handle-disabled/wrong/every-403-is-disabled/main.ts"));
+  let results = await check(page, bench);
+  await expect(item(results, "The service says which secret is disabled, and in which vault")).toHaveClass("pass");
+  const role = item(results, "When payments-api has no role on DatabasePassword: the service points at the role assignment, not at a disabled secret");
+  await expect(role).toHaveClass("fail");
+  await expect(role).toContainText("DatabasePassword is disabled in payments-kv");
+
+  await replaceCode(page, kit("akv-handle-disabled/solution/main.ts"));
+  results = await check(page, bench);
+  await expect(results.getByRole("heading", { level: 3 })).toHaveText("Passed: all 7 checks");
+});
