@@ -81,7 +81,8 @@ function assembleKit(id: string, files: Record<string, string>): ExerciseKit {
     throw new ExerciseKitError(`${base}/scenario.json does not match the scenario schema:\n${(problems ?? [(error as Error).message]).map((p) => `  - ${p}`).join("\n")}`);
   }
   const caseNames = [...new Set(Object.keys(files).filter((p) => p.startsWith("wrong/")).map((p) => p.split("/")[1]!))].sort();
-  const checkIds = new Set(scenario.checks.map((c) => c.id));
+  // A variant's checks are reported as "<variant id>/<check id>".
+  const checkIds = new Set([...scenario.checks.map((c) => c.id), ...scenario.variants.flatMap((v) => v.checks.map((c, i) => `${v.id}/${c.id ?? `${c.kind}-${i + 1}`}`))]);
   const wrong = caseNames.map((name): WrongSolution => {
     const expectFile = `${base}/wrong/${name}/expect.json`;
     const expect = readJson(expectFile, files[`wrong/${name}/expect.json`]) as Partial<WrongSolution>;

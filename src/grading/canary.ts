@@ -15,8 +15,11 @@ export interface Canary {
   readonly secret: string;
   /** Learner-facing name, e.g. "the payments API key". */
   readonly label: string;
-  /** `initial`, or `rotated` for the value a `rotation` switches to mid-run. */
-  readonly version: "initial" | "rotated";
+  /**
+   * `initial`, `rotated` for the value a `rotation` switches to mid-run, or `shown`: not planted, a
+   * value the learner's files carry (the statement's, see shown-literals.ts).
+   */
+  readonly version: "initial" | "rotated" | "shown";
   readonly value: string;
   /** Length of the public prefix at the start of `value`. */
   readonly prefixLength: number;

@@ -31,6 +31,7 @@ export {
   type LearnerLine,
   type ProgramRunSummary,
   type ShellResult,
+  type VariantRunSummary,
 } from "./types.ts";
 export { LEAK_FORMS, LEAK_FORM_DESCRIPTIONS, PARTIAL_LEAK_MIN_CHARS, type LeakForm } from "./leak-forms.ts";
 export { createCanary, type Canary, type RandomSource } from "./canary.ts";

@@ -116,7 +116,7 @@ export function findCanaries(text: string, canaries: readonly Canary[]): CanaryM
 
 /** What replaces a canary in anything shown to a learner. */
 export function maskToken(canary: Canary): string {
-  return `‹${canary.secret}${canary.version === "rotated" ? " (rotated)" : ""}›`;
+  return `‹${canary.secret}${canary.version === "rotated" ? " (rotated)" : canary.version === "shown" ? " (as shown)" : ""}›`;
 }
 
 interface MaskedText {

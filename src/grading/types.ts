@@ -44,6 +44,16 @@ export interface CheckResult {
   leak?: LeakFinding;
   /** Every leak found (at most MAX_LEAKS_REPORTED), first one included. */
   leaks?: LeakFinding[];
+  /** The run variant that ran this check (its id); absent for the scenario's own checks. */
+  variant?: string;
+}
+
+/** One run variant's program run, next to the scenario's own (`run`). */
+export interface VariantRunSummary {
+  id: string;
+  /** "Without EXTERNAL_API_KEY set". */
+  title: string;
+  run?: ProgramRunSummary;
 }
 
 export interface ProgramRunSummary {
@@ -73,6 +83,8 @@ export interface GradeReport {
   /** Absent when the scenario has nothing to run. */
   run?: ProgramRunSummary;
   docker?: DockerCommandSummary[];
+  /** The run variants, in the scenario's order; their checks are in `checks`, with `variant` set. */
+  variants?: VariantRunSummary[];
   durationMs: number;
 }
 

@@ -71,7 +71,11 @@ function placeholderValues(canaries: CanarySet, worlds: () => ReadonlyMap<string
   };
 }
 
-export async function buildWorld(scenario: ExerciseScenario, canaries: CanarySet, deps: GradingDeps, learnerFiles: Record<string, string>): Promise<GradingWorld> {
+/**
+ * `down`: hosts that refuse every connection in this run (a run variant's "the provider is down"):
+ * the request is recorded (it left the program) and the program's fetch fails as Node's does.
+ */
+export async function buildWorld(scenario: ExerciseScenario, canaries: CanarySet, deps: GradingDeps, learnerFiles: Record<string, string>, down: readonly string[] = []): Promise<GradingWorld> {
   const network: SimulatedNetwork = deps.network;
   const rotatedSecret = scenario.rotation?.secret;
   const worlds = new Map<string, ProviderGradingWorld>();
@@ -130,8 +134,17 @@ export async function buildWorld(scenario: ExerciseScenario, canaries: CanarySet
     exchanges.push({ seq: number, host, ...(api ? { api } : {}), method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body, status });
     exchanges.sort((a, b) => a.seq - b.seq);
   };
+  const refused = new Set(down.map((host) => host.toLowerCase()));
   const plug = (host: string, handler: RequestHandler, api?: string): void => {
     hosts.push(host);
+    if (refused.has(host.toLowerCase())) {
+      // Down: recorded (the request left the program), then fetch fails as Node's does when refused.
+      network.addHost(host, async (request) => {
+        await record(request, host, api, async () => 0);
+        throw new TypeError("fetch failed", { cause: new Error(`connect ECONNREFUSED ${new URL(request.url).host}`) });
+      });
+      return;
+    }
     network.addHost(host, async (request) => {
       let response: Response | undefined;
       await record(request, host, api, async () => (response = await handler(request)).status);
@@ -151,6 +164,8 @@ export async function buildWorld(scenario: ExerciseScenario, canaries: CanarySet
     const part = await facet.createWorld?.({ fragment: fragment as never, scenario, values, rotatedValues, plug, learnerFiles, deps });
     if (part) worlds.set(provider.id, part);
   }
+  // A host that is down but no provider's (a third-party API the program calls) is refused all the same.
+  for (const host of refused) if (!hosts.some((h) => h.toLowerCase() === host)) plug(host, async () => new Response(null, { status: 503 }));
   // Filled once every provider is there: `{{vault-token:...}}` is minted by the vault.
   world.env = Object.fromEntries(Object.entries(scenario.env).map(([name, value]) => [name, fillPlaceholders(value, values)]));
   world.virtualFiles = Object.fromEntries(Object.entries(scenario.virtualFiles).map(([path, text]) => [path, fillPlaceholders(text, values)]));

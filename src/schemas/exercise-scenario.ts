@@ -7,6 +7,7 @@ import {
   isAbsolutePath,
   isEnvName,
   isRelativePath,
+  mergePatch,
   PLACEHOLDER,
   RELATIVE_PATH_PROBLEM,
   SecretRefSchema,
@@ -107,6 +108,31 @@ const CORE_CHECKS = [
   }),
   /** Static: the value shown in the statement (or a key-shaped literal) is not in the learner's files. */
   z.strictObject({ ...checkBase, kind: z.literal("source-has-no-literal"), secret: SecretRefSchema }),
+  /**
+   * The program sent no request (to these hosts, or to any): it stopped before calling out, e.g.
+   * "exit before any request is made" when its key is missing.
+   */
+  z.strictObject({ ...checkBase, kind: z.literal("no-request"), hosts: z.array(z.string().min(1)).min(1).optional() }),
+  /** stderr holds no stack trace: the program caught its failure and said what went wrong. */
+  z.strictObject({ ...checkBase, kind: z.literal("no-stack-trace") }),
+  /**
+   * A written answer in a learner file (JSON), at a JSON Pointer: it `equals` a value, an array
+   * `includes` these, and every item is one of `allowed`. For tasks that ask to find and name
+   * things ("which places still hold the key"), so they are checked, not left "not graded".
+   */
+  z.strictObject({
+    ...checkBase,
+    kind: z.literal("answer"),
+    file: z.string().refine(isRelativePath, RELATIVE_PATH_PROBLEM),
+    at: z.string().regex(/^(\/[^/]*)*$/, "a JSON Pointer, like /places/ci-log/readable"),
+    equals: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    includes: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+    allowed: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+    /** What a right answer is, in words that do not give it away. */
+    expected: z.string().min(3).optional(),
+    /** Shown with a wrong answer: where to look, not the answer. */
+    hint: z.string().min(3).optional(),
+  }),
 ] as const;
 const CORE_CHECK_KINDS: ReadonlySet<string> = new Set(CORE_CHECKS.map((check) => check.shape.kind.value));
 
@@ -120,6 +146,42 @@ export const RotationSchema = z.strictObject({
   /** Milliseconds after the program starts. */
   atMs: z.number().int().min(50).max(20_000),
 });
+
+/** Scenario fields a run variant may change: the world, never the files or the checks. */
+const VARIANT_PATCHABLE: ReadonlySet<string> = new Set(["env", "virtualFiles", "rotation", "timeoutMs", ...Object.keys(providerFields())]);
+
+/**
+ * A run variant: the learner's program runs again in a changed world, with checks of its own, for
+ * what a statement asks on failure ("when the variable is missing, exit 1 before any request").
+ * Reported as "<title>: <check title>" with ids "<variant id>/<check id>".
+ *   { "id": "no-key", "title": "Without EXTERNAL_API_KEY set",
+ *     "patch": { "env": { "EXTERNAL_API_KEY": null } },
+ *     "checks": [{ "id": "exits-1", "kind": "exit-code", "equals": 1 }, { "kind": "no-request" }] }
+ */
+export const ScenarioVariantSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lowercase letters, digits and -"),
+  /** What changed, as the report names it: "Without EXTERNAL_API_KEY set", "With the secret disabled". */
+  title: z.string().min(3),
+  /**
+   * A JSON Merge Patch (RFC 7386) over the scenario's world: `null` removes (an env var unset, a
+   * mounted file missing, no rotation), objects merge, arrays replace (a vault's role assignments).
+   * Fields: env, virtualFiles, rotation, timeoutMs and each provider's (vault, machine, mockApis...).
+   */
+  patch: z.record(z.string(), z.unknown()).default({}),
+  /** Hosts that refuse every connection in this run (the provider is down): `fetch` fails. */
+  down: z.array(z.string().min(1)).default([]),
+  checks: z.array(CheckSchema).min(1, "a variant needs at least one check"),
+});
+export type ScenarioVariant = z.infer<typeof ScenarioVariantSchema>;
+
+/**
+ * The scenario a variant runs: the scenario's world with the variant's patch applied, its files and
+ * secrets, and the variant's checks. Input form: parse it (with defaults) before grading.
+ */
+export function variantScenario(scenario: ExerciseScenario, variant: ScenarioVariant): ExerciseScenarioInput {
+  const { checks: _checks, variants: _variants, ...world } = scenario;
+  return { ...(mergePatch(world, variant.patch) as ExerciseScenarioInput), checks: variant.checks, variants: [] };
+}
 
 /** Placeholder kinds besides `secret`, with the provider that fills each. */
 const PLACEHOLDER_KINDS = providerPlaceholderKinds();
@@ -141,6 +203,8 @@ export const ExerciseScenarioSchema = z
     /** Per-run wall-clock limit. Default: the grader's (8 s). */
     timeoutMs: z.number().int().min(100).max(30_000).optional(),
     checks: z.array(CheckSchema).min(1, "an exercise needs at least one check"),
+    /** Extra runs in a changed world (a secret missing, disabled, rotated; a host down), each with its checks. */
+    variants: z.array(ScenarioVariantSchema).default([]),
     /** Each provider's fields (`vault`, `machine`, `mockApis`, `docker`, `aws`...): giving one is using the provider. */
     ...providerFields(),
   })
@@ -211,6 +275,26 @@ export const ExerciseScenarioSchema = z
       if (needsRun && scenario.entry === undefined) issue(path, `'${check.kind}' needs a program to run ('entry')`);
       if (check.kind === "no-leak" && check.secret !== "all") requireSecret(check.secret, [...path, "secret"]);
       if (check.kind === "source-has-no-literal") requireSecret(check.secret, [...path, "secret"]);
+      if (check.kind === "answer") {
+        if (check.equals === undefined && !check.includes && !check.allowed) issue(path, "an 'answer' check needs 'equals', 'includes' or 'allowed'");
+        if (!(check.file in scenario.starterFiles)) issue([...path, "file"], `'${check.file}' is not one of the starter files: the learner needs it to answer in`);
+      }
+      if ((check.kind === "no-request" || check.kind === "no-stack-trace") && scenario.entry === undefined) issue(path, `'${check.kind}' needs a program to run ('entry')`);
+    });
+
+    // Each variant is a scenario of its own: the patched world must hold, with the variant's checks.
+    const variantIds = new Set<string>();
+    scenario.variants.forEach((variant, i) => {
+      const path = ["variants", i];
+      if (variantIds.has(variant.id)) issue([...path, "id"], `duplicate variant id '${variant.id}'`);
+      variantIds.add(variant.id);
+      if (scenario.entry === undefined) issue(path, "a variant runs the program again: it needs 'entry'");
+      for (const key of Object.keys(variant.patch)) {
+        if (!VARIANT_PATCHABLE.has(key)) issue([...path, "patch", key], `a variant changes the world only (${[...VARIANT_PATCHABLE].join(", ")}), not '${key}'`);
+      }
+      // Typed loosely: the schema's own type is still being inferred here.
+      const result = (ExerciseScenarioSchema as unknown as z.ZodType).safeParse(variantScenario(scenario as never, variant));
+      if (!result.success) for (const problem of result.error.issues) issue([...path, ...(problem.path[0] === "checks" ? problem.path : ["patch", ...problem.path])] as (string | number)[], problem.message);
     });
 
     // Each provider's own rules, over its fields and its checks.

@@ -35,3 +35,17 @@ export const checkBase = {
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lowercase letters, digits and -").optional(),
   title: z.string().min(3).optional(),
 };
+
+/**
+ * JSON Merge Patch (RFC 7386): objects merge key by key, `null` removes a key, anything else
+ * (arrays included) replaces. How a run variant changes the world: `{ "env": { "KEY": null } }`.
+ */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return patch;
+  const out: Record<string, unknown> = target !== null && typeof target === "object" && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
+    if (value === null) delete out[key];
+    else out[key] = mergePatch(out[key], value);
+  }
+  return out;
+}

@@ -11,7 +11,7 @@ test("a learner fails, takes a hint, passes, and sees it on the course map; prog
   const results = bench.locator(".sandbox-results");
 
   await bench.getByRole("button", { name: "Check" }).click();
-  await expect(results.getByRole("heading", { level: 3 })).toHaveText("3 of 5 checks passed", { timeout: 20_000 });
+  await expect(results.getByRole("heading", { level: 3 })).toHaveText("2 of 10 checks passed", { timeout: 20_000 });
   await expect(results).toContainText("No key is written in the source");
   await expect(results).toContainText("main.ts:3 holds a key written into the code");
   await expect(results).not.toContainText("sk_test_51FakeKeyForSecretsLab000000000000");
@@ -22,7 +22,7 @@ test("a learner fails, takes a hint, passes, and sees it on the course map; prog
 
   await replaceCode(page, SOLUTION);
   await bench.getByRole("button", { name: "Check" }).click();
-  await expect(results.getByRole("heading", { level: 3 })).toHaveText("Passed: all 5 checks", { timeout: 20_000 });
+  await expect(results.getByRole("heading", { level: 3 })).toHaveText("Passed: all 10 checks", { timeout: 20_000 });
 
   await page.goto("/");
   await page.reload();

@@ -34,7 +34,7 @@ test("after passing, keyboard only: links to the next exercise and the lesson, a
   await bench.getByRole("button", { name: "Check" }).focus();
   await page.keyboard.press("Enter");
   const results = bench.locator(".sandbox-results");
-  await expect(results.getByRole("heading", { level: 3 })).toHaveText("Passed: all 5 checks", { timeout: 20_000 });
+  await expect(results.getByRole("heading", { level: 3 })).toHaveText("Passed: all 10 checks", { timeout: 20_000 });
   const next = results.getByRole("navigation", { name: "What next" });
   await expect(next).toBeVisible();
   await expect(next.getByRole("link", { name: "Back to the lesson: Environment variables and .env files" })).toHaveAttribute("href", "/lessons/env-vars/");

@@ -13,7 +13,7 @@ import { findExerciseKit } from "../../src/exercises/load-exercise-kits.ts";
 import { shownPlaceholderValues } from "../../src/grading/scenario.ts";
 
 const root = join(import.meta.dirname, "../..");
-const CORE_FIELDS = ["entry", "starterFiles", "solutionFiles", "env", "virtualFiles", "secrets", "rotation", "timeoutMs", "checks"];
+const CORE_FIELDS = ["entry", "starterFiles", "solutionFiles", "env", "virtualFiles", "secrets", "rotation", "timeoutMs", "checks", "variants"];
 
 function duplicates(names: string[]): string[] {
   return names.filter((name, i) => names.indexOf(name) !== i);

@@ -7,15 +7,18 @@ import type { ExerciseCheck } from "../../schemas/exercise-scenario.ts";
 import { checkOwner } from "../../providers/registry.ts";
 import type { CheckResult } from "../types.ts";
 import type { CheckContext, CheckDefinition } from "./context.ts";
+import { answerCheck } from "./answer.ts";
 import { exitCodeCheck } from "./exit-code.ts";
 import { noLeakCheck } from "./no-leak.ts";
+import { noRequestCheck } from "./no-request.ts";
+import { noStackTraceCheck } from "./no-stack-trace.ts";
 import { sourceHasNoLiteralCheck } from "./source-has-no-literal.ts";
 import { stderrIncludesCheck } from "./stderr-includes.ts";
 import { stdoutIncludesCheck } from "./stdout-includes.ts";
 
 export type { CheckContext } from "./context.ts";
 
-type CoreKind = "exit-code" | "stdout-includes" | "stderr-includes" | "no-leak" | "source-has-no-literal";
+type CoreKind = "exit-code" | "stdout-includes" | "stderr-includes" | "no-leak" | "source-has-no-literal" | "no-request" | "no-stack-trace" | "answer";
 
 const CHECKS: { [K in CoreKind]: CheckDefinition<K> } = {
   "exit-code": exitCodeCheck,
@@ -23,6 +26,9 @@ const CHECKS: { [K in CoreKind]: CheckDefinition<K> } = {
   "stderr-includes": stderrIncludesCheck,
   "no-leak": noLeakCheck,
   "source-has-no-literal": sourceHasNoLiteralCheck,
+  "no-request": noRequestCheck,
+  "no-stack-trace": noStackTraceCheck,
+  answer: answerCheck,
 };
 
 interface AnyDefinition {

@@ -25,9 +25,12 @@ export const noLeakCheck: CheckDefinition<"no-leak"> = {
     const expected = `Nowhere but where it belongs (checked: ${surfaceList}), in no form: as is, split, URL-encoded, escaped, base64, hex, reversed, or more than the last few characters.`;
     const leaks: LeakFinding[] = [];
     let firstNote: string | undefined;
+    let firstShown = false;
     let scanned = 0;
+    const shown = evidence.shown ?? [];
+    const masked = [...evidence.canaries.all, ...shown];
     for (const secret of secrets) {
-      const canaries = evidence.canaries.of(secret);
+      const canaries = [...evidence.canaries.of(secret), ...shown.filter((literal) => literal.secret === secret)];
       for (const surface of collectSurfaces(evidence, secret, check.surfaces)) {
         scanned++;
         for (const match of findCanaries(surface.text, canaries)) {
@@ -37,10 +40,13 @@ export const noLeakCheck: CheckDefinition<"no-leak"> = {
             location: surface.location,
             form: match.form,
             secret,
-            excerpt: excerptAround(surface.text, match, evidence.canaries.all),
+            excerpt: excerptAround(surface.text, match, masked),
             ...(line ? { line } : {}),
           });
-          if (leaks.length === 1) firstNote = surface.note;
+          if (leaks.length === 1) {
+            firstNote = surface.note;
+            firstShown = match.canary.version === "shown";
+          }
         }
       }
     }
@@ -52,10 +58,12 @@ export const noLeakCheck: CheckDefinition<"no-leak"> = {
     const [first] = leaks;
     const at = first!.line ? ` (from ${first!.line.file}:${first!.line.line})` : "";
     const more = leaks.length > 1 ? ` It also appeared in ${leaks.length - 1} more place(s).` : "";
+    // Check never gives the program the shown value: it came from the learner's own files.
+    const fromCode = firstShown ? " That is the value shown in the exercise, written in your code: it leaks like any other copy of the secret." : "";
     return {
       passed: false,
       expected,
-      actual: `${capitalize(secretLabel(ctx, first!.secret))} appeared in ${first!.location}, ${LEAK_FORM_DESCRIPTIONS[first!.form]}${at}: ${first!.excerpt}.${firstNote ? ` ${firstNote}` : ""}${more}`,
+      actual: `${capitalize(secretLabel(ctx, first!.secret))} appeared in ${first!.location}, ${LEAK_FORM_DESCRIPTIONS[first!.form]}${at}: ${first!.excerpt}.${fromCode}${firstNote ? ` ${firstNote}` : ""}${more}`,
       leaks: leaks.slice(0, MAX_LEAKS_REPORTED),
     };
   },

@@ -5,25 +5,19 @@
  * and, for secrets with a recognisable prefix, for any literal of the same shape (a learner who
  * pasted their own `sk_test_...` key has the same problem). Comments count: they ship too.
  */
+import { literalPatterns } from "../shown-literals.ts";
 import type { LeakFinding } from "../types.ts";
 import type { CheckDefinition } from "./context.ts";
 import { capitalize, secretLabel } from "./context.ts";
 
 const MAX_EXCERPT = 120;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 export const sourceHasNoLiteralCheck: CheckDefinition<"source-has-no-literal"> = {
   title: (check, ctx) => `${capitalize(secretLabel(ctx, check.secret))} is not written in the code`,
   evaluate(check, ctx) {
     const { scenario, learnerFiles } = ctx.evidence;
     const secret = scenario.secrets.find((s) => s.name === check.secret)!;
-    const prefix = secret.prefix ?? (secret.kind === "api-key" ? "sk_test_" : "");
-    const patterns = [new RegExp(escapeRegExp(secret.shownValue), "g")];
-    // A prefix alone is a shape only when it is distinctive (`sk_test_`, `npm_`), not a bare letter.
-    if (prefix.length >= 3) patterns.push(new RegExp(`${escapeRegExp(prefix)}[A-Za-z0-9]{8,}`, "g"));
+    const patterns = literalPatterns(secret);
     const token = `‹${check.secret}›`;
     const findings: LeakFinding[] = [];
     for (const [file, text] of Object.entries(learnerFiles)) {
