@@ -98,7 +98,7 @@ describe("over many fresh canaries", () => {
         expect(maskCanaries(`<${v}>`, [canary])).toBe(`<‹${canary.secret}›>`);
       }
     }
-  });
+  }, 60_000);
 });
 
 describe("transformations a learner writes", () => {
@@ -128,5 +128,6 @@ describe("transformations a learner writes", () => {
   test("4 MB of separators and numbers (the worst case for these views) is scanned, and the leak at its end found", () => {
     const noise = "a,b;c.d-1 2|3\n".repeat(300_000);
     expect(forms(noise + [...apiKey.value].join(","))).toContain("separated");
-  });
+    // 1.5 s idle, 14 s at load 20 on two cores: the budget is for a loaded machine, not a speed bound.
+  }, 60_000);
 });
