@@ -178,6 +178,10 @@ export class SandboxFrame {
     const direct = new MessageChannel();
     const port: WorkerPort = {
       post: (message: HostToWorker) => direct.port1.postMessage(message),
+      // The relay handles the worker's own messages in order: its pong comes after every forged notice before it.
+      flush: async () => {
+        await this.isAlive(1000);
+      },
       onMessage: () => {},
       onCrash: () => {},
       terminate: () => {

@@ -45,6 +45,11 @@ function errorHeadline(stderr: string): string | undefined {
   return lines.find((l) => /^Uncaught\b/.test(l)) ?? lines.find((l) => /\b\w*Error\b/.test(l) && !l.startsWith("at ")) ?? lines.at(-1);
 }
 
+/** The line the sandbox itself wrote when it ended the run (`Stopped: ...`, a crash), if any. */
+function sandboxVerdict(system: string): string | undefined {
+  return system.split("\n").map((l) => l.trim()).filter((l) => /^(Stopped\b|The program's worker|The program ran out)/.test(l)).at(-1);
+}
+
 /**
  * Why the program may not have got as far as a check needs, as one sentence, or undefined when it
  * ran to the end. Checks that depend on the program's success append it to their `actual`.
@@ -60,8 +65,9 @@ export function programTrouble(ctx: CheckContext): string | undefined {
     case "killed":
       return "The program was stopped before it finished.";
     case "error": {
-      const headline = errorHeadline(program.stderr);
-      const shown = headline ? `: ${ctx.mask(headline).slice(0, 200).replace(/[.:!]+$/, "")}` : "";
+      // The sandbox's own verdict (a forged message, a crash, a limit) says more than the program's last error line.
+      const headline = sandboxVerdict(program.system) ?? errorHeadline(program.stderr);
+      const shown = headline ? `: ${ctx.mask(headline).slice(0, 300).replace(/[.:!]+$/, "")}` : "";
       return `The program ended with an error (exit code ${program.exitCode})${shown}.`;
     }
   }
