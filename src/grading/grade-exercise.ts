@@ -14,7 +14,8 @@ import type { ExerciseScenarioInput } from "../schemas/exercise-scenario.ts";
 import { createCanarySet } from "./canary.ts";
 import { evaluateCheck } from "./checks/index.ts";
 import type { RunEvidence } from "./evidence.ts";
-import { maskCanaries } from "./leak-scan.ts";
+import { ScanCache } from "./scan-cache.ts";
+import { collectSurfaces } from "./surfaces.ts";
 import { buildReport } from "./report.ts";
 import { runProgram, type ProgramEvidence } from "./run-program.ts";
 import { parseExerciseScenario } from "./scenario.ts";
@@ -51,11 +52,15 @@ export async function gradeExercise(
     await world.afterProgram();
 
     const evidence: RunEvidence = { scenario, learnerFiles: files, canaries, world, ...(program ? { program } : {}) };
-    const mask = (text: string): string => maskCanaries(text, canaries.all);
+    // Every large text the checks and the report will scan, scanned once, up front (in a Worker on the page).
+    const scans = await ScanCache.build(scannedTexts(evidence), canaries.all, deps.scanner);
+    throwIfCancelled();
+    const mask = (text: string): string => scans.mask(text, canaries.all);
+    const findCanaries = scans.findCanaries.bind(scans);
     const results = [];
     for (const [index, check] of scenario.checks.entries()) {
       throwIfCancelled();
-      results.push(await evaluateCheck(check, index, { evidence, mask }));
+      results.push(await evaluateCheck(check, index, { evidence, mask, findCanaries }));
     }
     return buildReport(evidence, results, mask, performance.now() - started);
   } finally {
@@ -71,4 +76,10 @@ function normaliseLearnerFiles(files: Record<string, string>): Record<string, st
     out[path.replace(/^\/app\//, "").replace(/^\.\//, "")] = text;
   }
   return out;
+}
+
+/** The texts a grading scans: every surface of every secret, and the transcript the report masks. */
+function* scannedTexts(evidence: RunEvidence): Generator<string> {
+  for (const secret of evidence.scenario.secrets) for (const surface of collectSurfaces(evidence, secret.name, "all")) yield surface.text;
+  if (evidence.program) yield evidence.program.transcript;
 }

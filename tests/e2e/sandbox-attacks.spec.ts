@@ -180,3 +180,15 @@ test.describe("a huge written file ends with the file-system limit, not a crash 
     });
   }
 });
+
+test("8 MB of written files, the most the file system holds, are scanned without freezing the page, and the leak found", async ({ page }) => {
+  test.slow();
+  await watchLongTasks(page);
+  const bench = await openWorkbench(page, "env-refactor");
+  // Four files of 2 MB each (the per-file limit), the key hidden in separators at the end of the last.
+  const attack = `import { writeFileSync } from "node:fs";\nfor (let i = 0; i < 3; i++) writeFileSync("/app/big" + i + ".txt", "a,1 ".repeat(512 * 1024));\nwriteFileSync("/app/big3.txt", "a,1 ".repeat(500 * 1024) + [...${KEY}].join(","));\n`;
+  const results = await check(page, bench, `${SOLUTION}\n${attack}`);
+  await expectFailure(results, "the file /app/big3.txt the program wrote, with characters between its letters");
+  expect(await longestTask(page)).toBeLessThan(200);
+});
+

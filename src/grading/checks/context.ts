@@ -6,6 +6,8 @@
 import type { ExerciseCheck, ExerciseCheckKind } from "../../schemas/exercise-scenario.ts";
 import type { RunEvidence } from "../evidence.ts";
 import type { LeakFinding } from "../types.ts";
+import type { Canary } from "../canary.ts";
+import type { CanaryMatch } from "../leak-scan.ts";
 
 export type CheckOf<K extends ExerciseCheckKind> = Extract<ExerciseCheck, { kind: K }>;
 
@@ -13,6 +15,8 @@ export interface CheckContext {
   evidence: RunEvidence;
   /** Masks every canary of this run, in every form. Use it on anything that came from the program. */
   mask(text: string): string;
+  /** `findCanaries` from the run's up-front scan (see scan-cache.ts); scans inline what it did not cover. */
+  findCanaries(text: string, canaries: readonly Canary[]): CanaryMatch[];
 }
 
 export interface Verdict {
