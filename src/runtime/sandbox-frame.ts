@@ -32,7 +32,7 @@ type FrameToPage =
   | { kind: 'pong'; n: number };
 
 /** Runs inside the iframe. Plain ES2017, no imports: it is inlined into srcdoc. */
-const RELAY_SCRIPT = `
+export const RELAY_SCRIPT = `
 (function () {
   var port = null;
   var workerUrl = null;
