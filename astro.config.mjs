@@ -3,18 +3,17 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { plainShellOutput } from "./src/decks/plain-shell-output.mjs";
 
-// Cross-origin isolation (COOP + COEP): no other window can hold a reference to the
-// page or its sandbox. The same pair must be sent by whatever serves dist/: see
-// README "Deploy" for Netlify, Vercel and nginx.
-const isolationHeaders = {
-  "Cross-Origin-Opener-Policy": "same-origin",
-  "Cross-Origin-Embedder-Policy": "require-corp",
-};
+// Every response's headers (COOP + COEP for cross-origin isolation, CSP, nosniff): one list in
+// src/security/headers.ts, also written out for Netlify, Vercel and nginx in deploy/ (README "Deploying").
+import { securityHeaders } from "./src/security/headers.ts";
 
 export default defineConfig({
   site: "https://secrets-lab.example",
   integrations: [mdx()],
-  server: { headers: isolationHeaders },
+  server: { headers: securityHeaders() },
+  // No inline scripts: every script is a file, so the CSP needs no 'unsafe-inline' (Astro inlines
+  // scripts smaller than this limit).
+  vite: { build: { assetsInlineLimit: 0 } },
   outDir: process.env.SECRETS_LAB_OUT ?? "./dist",
   markdown: {
     // Highlighting happens at build time; pages ship no highlighter.

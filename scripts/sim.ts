@@ -11,7 +11,8 @@
  * Bad flags, a bad seed or a busy port: one line on stderr and exit code 2.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { PROVIDERS } from "../src/providers/registry.ts";
 import type { SimServer } from "../src/providers/types.ts";
@@ -47,11 +48,17 @@ function readArgs() {
   }
 }
 
+/** A seed is a scenario someone wrote: 5 MB is far past any, and parsing more only risks the heap. */
+export const MAX_SEED_BYTES = 5 * 1024 * 1024;
+
 /** The seed of each provider: by id, or (with --only) the whole file when it names no provider. */
 function readSeeds(path: string | undefined, only: string | undefined): Record<string, unknown> {
   if (!path) return {};
   let parsed: unknown;
   try {
+    // Checked before reading, so a huge file is refused without being loaded.
+    const size = statSync(path).size;
+    if (size > MAX_SEED_BYTES) fail(`seed file ${path} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_SEED_BYTES / 1024 / 1024} MB`);
     parsed = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
     fail(`cannot read seed file ${path}: ${(error as Error).message}`);
@@ -77,8 +84,41 @@ async function readBody(req: IncomingMessage, max: number): Promise<Uint8Array<A
   return Uint8Array.from(Buffer.concat(chunks).subarray(0, max + 1));
 }
 
+/** Host names a client on this machine uses for 127.0.0.1. */
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+function badRequest(res: ServerResponse, message: string): void {
+  res.statusCode = 400;
+  res.setHeader("content-type", "application/json");
+  res.end(JSON.stringify({ error: { code: "BadRequest", message } }));
+}
+
+/**
+ * Why a request is refused before any provider sees it, or undefined. A Host that is not this
+ * machine at this port is what a DNS-rebinding page sends (a browser tab on `attacker.example`
+ * resolving to 127.0.0.1), so it is refused, as is a missing one; TRACE echoes requests back,
+ * headers and tokens included, and no provider has it.
+ */
+export function refusal(method: string, host: string | undefined, port: number): string | undefined {
+  if (method === "TRACE" || method === "TRACK" || method === "CONNECT") return `Method ${method} is not allowed`;
+  if (!host) return "Missing Host header";
+  const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
+  const name = match?.[1]?.toLowerCase();
+  if (!name || !LOCAL_HOSTS.has(name) || (match?.[2] !== undefined && Number(match[2]) !== port)) {
+    return `Host header '${host.slice(0, 100)}' is not this server (use 127.0.0.1:${port} or localhost:${port})`;
+  }
+  return undefined;
+}
+
 function serve(face: SimServer): Server {
-  return createServer((req, res: ServerResponse) => {
+  // requireHostHeader off: a missing Host gets this file's JSON 400, not Node's empty one.
+  return createServer({ requireHostHeader: false }, (req, res: ServerResponse) => {
+    const refused = refusal(req.method ?? "GET", req.headers.host, req.socket.localPort ?? 0);
+    if (refused) {
+      req.resume();
+      badRequest(res, refused);
+      return;
+    }
     void (async () => {
       const body = await readBody(req, face.maxBodyBytes);
       const headers = new Headers();
@@ -98,11 +138,7 @@ function serve(face: SimServer): Server {
       res.statusCode = response.status;
       response.headers.forEach((value, name) => res.setHeader(name, value));
       res.end(Buffer.from(await response.arrayBuffer()));
-    })().catch((error: unknown) => {
-      res.statusCode = 400;
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ error: { code: "BadRequest", message: error instanceof Error ? error.message : String(error) } }));
-    });
+    })().catch((error: unknown) => badRequest(res, error instanceof Error ? error.message : String(error)));
   });
 }
 
@@ -162,4 +198,5 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
-void main();
+// Run as a script; imported (by tests, for `refusal`), it starts nothing.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

@@ -16,7 +16,8 @@ import { variantScenario, type ExerciseScenario, type ExerciseScenarioInput } fr
 import { createCanarySet } from "./canary.ts";
 import { evaluateCheck } from "./checks/index.ts";
 import type { RunEvidence } from "./evidence.ts";
-import { maskCanaries } from "./leak-scan.ts";
+import { ScanCache } from "./scan-cache.ts";
+import { collectSurfaces } from "./surfaces.ts";
 import { buildReport } from "./report.ts";
 import { runProgram, type ProgramEvidence } from "./run-program.ts";
 import { parseExerciseScenario } from "./scenario.ts";
@@ -90,13 +91,17 @@ async function gradeRun(
 
     const shown = shownLiterals(scenario.secrets, files);
     const evidence: RunEvidence = { scenario, learnerFiles: files, canaries, shown, world, ...(program ? { program } : {}) };
-    // The shown values are masked too: a report never repeats a key, even one the learner pasted.
+    // The shown values are looked for and masked too: a report never repeats a key, even one the learner pasted.
     const masked = [...canaries.all, ...shown];
-    const mask = (text: string): string => maskCanaries(text, masked);
+    // Every large text the checks and the report will scan, scanned once, up front (in a Worker on the page).
+    const scans = await ScanCache.build(scannedTexts(evidence), masked, deps.scanner);
+    throwIfCancelled();
+    const mask = (text: string): string => scans.mask(text, masked);
+    const findCanaries = scans.findCanaries.bind(scans);
     const results = [];
     for (const [index, check] of checks.entries()) {
       throwIfCancelled();
-      results.push(await evaluateCheck(check, index, { evidence, mask }));
+      results.push(await evaluateCheck(check, index, { evidence, mask, findCanaries }));
     }
     return buildReport(evidence, results, mask, performance.now() - started);
   } finally {
@@ -112,4 +117,10 @@ function normaliseLearnerFiles(files: Record<string, string>): Record<string, st
     out[path.replace(/^\/app\//, "").replace(/^\.\//, "")] = text;
   }
   return out;
+}
+
+/** The texts a grading scans: every surface of every secret, and the transcript the report masks. */
+function* scannedTexts(evidence: RunEvidence): Generator<string> {
+  for (const secret of evidence.scenario.secrets) for (const surface of collectSurfaces(evidence, secret.name, "all")) yield surface.text;
+  if (evidence.program) yield evidence.program.transcript;
 }

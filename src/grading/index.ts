@@ -36,6 +36,7 @@ export {
 export { LEAK_FORMS, LEAK_FORM_DESCRIPTIONS, PARTIAL_LEAK_MIN_CHARS, type LeakForm } from "./leak-forms.ts";
 export { createCanary, type Canary, type RandomSource } from "./canary.ts";
 export { findCanaries, maskCanaries, type CanaryMatch } from "./leak-scan.ts";
+export { ScanCache, inlineScanner, scanInline, type LeakScanner } from "./scan-cache.ts";
 export { fillPlaceholders, fillPlaceholdersDeep, type PlaceholderValues } from "./placeholders.ts";
 export {
   ExerciseScenarioSchema,

@@ -63,37 +63,83 @@ export class TextView {
 
   /** A view of this view: maps compose, so `origin` still answers in the original text. */
   derive(text: string, starts: Int32Array, ends: Int32Array): TextView {
+    const parentStarts = this.#starts;
+    const parentEnds = this.#ends;
+    if (!parentStarts || !parentEnds) return new TextView(text, starts, ends);
     const s = new Int32Array(text.length);
     const e = new Int32Array(text.length);
     for (let i = 0; i < text.length; i++) {
-      s[i] = this.origin(starts[i]!, starts[i]! + 1).start;
-      e[i] = this.origin(ends[i]! - 1, ends[i]!).end;
+      s[i] = parentStarts[starts[i]!]!;
+      e[i] = parentEnds[ends[i]! - 1]!;
     }
     return new TextView(text, s, e);
   }
 }
 
 /**
- * Rebuilds `view.text` token by token; `step` returns [replacement char or "", consumed length].
- * Linear in the text, with typed arrays sized once (a view never outgrows its source).
+ * Collects a view's characters (UTF-16 code units) with where each came from, in typed arrays sized
+ * once (a view never outgrows its source): linear, with no allocation per character, because the
+ * views of a Check read megabytes (a program's output and files).
  */
-function transform(view: TextView, step: (text: string, i: number) => [string, number]): TextView {
-  const source = view.text;
-  const pieces: string[] = [];
-  const starts = new Int32Array(source.length);
-  const ends = new Int32Array(source.length);
-  let n = 0;
-  for (let i = 0; i < source.length; ) {
-    const [char, consumed] = step(source, i);
-    if (char !== "") {
-      pieces.push(char);
-      starts[n] = i;
-      ends[n] = i + consumed;
-      n++;
-    }
-    i += consumed;
+// ignoreBOM: a leading U+FEFF is kept as a character, not dropped (positions must hold).
+const UTF16 = new TextDecoder("utf-16le", { ignoreBOM: true });
+
+class ViewBuilder {
+  readonly #codes: Uint16Array;
+  readonly #starts: Int32Array;
+  readonly #ends: Int32Array;
+  #n = 0;
+
+  constructor(size: number) {
+    this.#codes = new Uint16Array(size);
+    this.#starts = new Int32Array(size);
+    this.#ends = new Int32Array(size);
   }
-  return view.derive(pieces.join(""), starts.subarray(0, n), ends.subarray(0, n));
+
+  push(code: number, start: number, end: number): void {
+    const n = this.#n++;
+    this.#codes[n] = code;
+    this.#starts[n] = start;
+    this.#ends[n] = end;
+  }
+
+  finish(parent: TextView): TextView {
+    const n = this.#n;
+    // The platform's decoder: a view of megabytes in milliseconds. It reads a lone surrogate as U+FFFD
+    // (one code unit for one, so positions hold), which no canary contains.
+    const text = UTF16.decode(this.#codes.subarray(0, n));
+    return parent.derive(text, this.#starts.subarray(0, n), this.#ends.subarray(0, n));
+  }
+}
+
+/** What `/\s/` matches, by code unit. */
+function isWhitespace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAlphanumeric = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** The value of a hex digit, or -1. */
+function hexValue(c: number): number {
+  if (isDigit(c)) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/** The value of `count` hex digits at `at`, or -1. */
+function hexRun(text: string, at: number, count: number): number {
+  if (at + count > text.length) return -1;
+  let value = 0;
+  for (let k = 0; k < count; k++) {
+    const digit = hexValue(text.charCodeAt(at + k));
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
 }
 
 /** Letters shifted by `shift` places (ROT13 is 13), case kept, everything else as it is. */
@@ -119,34 +165,88 @@ export function caesarNeedles(value: string, prefixLength: number): Needle[] {
 
 /** Whitespace removed: `abc\ndef` (two console.logs) reads `abcdef`. */
 export function compactView(view: TextView): TextView {
-  return transform(view, (text, i) => [/\s/.test(text[i]!) ? "" : text[i]!, 1]);
+  const text = view.text;
+  const out = new ViewBuilder(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isWhitespace(c)) out.push(c, i, i + 1);
+  }
+  return out.finish(view);
 }
-
-const HEX2 = /^[0-9A-Fa-f]{2}$/;
 
 /** `%23` reads `#`; `+` stays (canaries hold no spaces). */
 export function urlDecodedView(view: TextView): TextView {
-  return transform(view, (text, i) => {
-    if (text[i] === "%") {
-      const hex = text.slice(i + 1, i + 3);
-      if (HEX2.test(hex)) return [String.fromCharCode(parseInt(hex, 16)), 3];
+  const text = view.text;
+  const out = new ViewBuilder(text.length);
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    const byte = c === 37 ? hexRun(text, i + 1, 2) : -1;
+    if (byte >= 0) {
+      out.push(byte, i, i + 3);
+      i += 3;
+    } else {
+      out.push(c, i, i + 1);
+      i++;
     }
-    return [text[i]!, 1];
-  });
+  }
+  return out.finish(view);
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', "'": "'", "\\": "\\", "/": "/", "`": "`", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+/** The character an escape letter stands for, or -1: `\"` `\'` `\\` `\/` `` \` `` `\b` `\f` `\n` `\r` `\t`. */
+function simpleEscape(c: number): number {
+  switch (c) {
+    case 34:
+    case 39:
+    case 92:
+    case 47:
+    case 96:
+      return c;
+    case 98:
+      return 8;
+    case 102:
+      return 12;
+    case 110:
+      return 10;
+    case 114:
+      return 13;
+    case 116:
+      return 9;
+    default:
+      return -1;
+  }
+}
 
 /** JSON and JS string escapes undone: `\"` reads `"`, `\u0041` reads `A`, `\x41` reads `A`. */
 export function unescapedView(view: TextView): TextView {
-  return transform(view, (text, i) => {
-    if (text[i] !== "\\" || i + 1 >= text.length) return [text[i]!, 1];
-    const next = text[i + 1]!;
-    if (next === "u" && /^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) return [String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)), 6];
-    if (next === "x" && HEX2.test(text.slice(i + 2, i + 4))) return [String.fromCharCode(parseInt(text.slice(i + 2, i + 4), 16)), 4];
-    const simple = SIMPLE_ESCAPES[next];
-    return simple !== undefined ? [simple, 2] : [text[i]!, 1];
-  });
+  const text = view.text;
+  const out = new ViewBuilder(text.length);
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c === 92 && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      const unicode = next === 117 ? hexRun(text, i + 2, 4) : -1;
+      const byte = next === 120 ? hexRun(text, i + 2, 2) : -1;
+      const simple = simpleEscape(next);
+      if (unicode >= 0) {
+        out.push(unicode, i, i + 6);
+        i += 6;
+        continue;
+      }
+      if (byte >= 0) {
+        out.push(byte, i, i + 4);
+        i += 4;
+        continue;
+      }
+      if (simple >= 0) {
+        out.push(simple, i, i + 2);
+        i += 2;
+        continue;
+      }
+    }
+    out.push(c, i, i + 1);
+    i++;
+  }
+  return out.finish(view);
 }
 
 /**
@@ -155,16 +255,19 @@ export function unescapedView(view: TextView): TextView {
  * digits (see `alphanumeric`).
  */
 export function alphanumericView(view: TextView): TextView {
-  return transform(view, (text, i) => [ALNUM.test(text[i]!) ? text[i]! : "", 1]);
+  const text = view.text;
+  const out = new ViewBuilder(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isAlphanumeric(c)) out.push(c, i, i + 1);
+  }
+  return out.finish(view);
 }
-
-const ALNUM = /[A-Za-z0-9]/;
-const DIGIT = /[0-9]/;
 
 /** The value's letters and digits, in order: what `alphanumericView` shows of it. */
 export function alphanumeric(value: string): string {
   let out = "";
-  for (const char of value) if (ALNUM.test(char)) out += char;
+  for (let i = 0; i < value.length; i++) if (isAlphanumeric(value.charCodeAt(i))) out += value[i];
   return out;
 }
 
@@ -174,13 +277,24 @@ export function alphanumeric(value: string): string {
  * numbers do not join up. Linear: each digit is read once.
  */
 export function charCodeView(view: TextView): TextView {
-  return transform(view, (text, i) => {
-    if (!DIGIT.test(text[i]!)) return ["", 1];
+  const text = view.text;
+  const out = new ViewBuilder(text.length);
+  for (let i = 0; i < text.length; ) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
     let end = i;
-    while (end < text.length && DIGIT.test(text[end]!)) end++;
-    const code = end - i <= 3 ? Number(text.slice(i, end)) : 0;
-    return [code >= 32 && code <= 126 ? String.fromCharCode(code) : "\0", end - i];
-  });
+    let code = 0;
+    while (end < text.length && isDigit(text.charCodeAt(end))) {
+      code = code * 10 + (text.charCodeAt(end) - 48);
+      end++;
+    }
+    // Four digits or more are no character code (and `code` must not grow without bound).
+    out.push(end - i <= 3 && code >= 32 && code <= 126 ? code : 0, i, end);
+    i = end;
+  }
+  return out.finish(view);
 }
 
 /** Views searched for the raw value, in order, with the form a match there means. */

@@ -6,6 +6,7 @@ import type { LeakSurface } from "../schemas/exercise-scenario.ts";
 import type { RunStatus, Runtime, SimulatedNetwork } from "../runtime/index.ts";
 import type { RandomSource } from "./canary.ts";
 import type { LeakForm } from "./leak-forms.ts";
+import type { LeakScanner } from "./scan-cache.ts";
 
 /** A place in a learner file: `index.ts:12`. */
 export interface LearnerLine {
@@ -142,6 +143,8 @@ export interface GradingDeps {
   createDockerHost?: () => DockerHost;
   /** Canary randomness; default `crypto.getRandomValues`. */
   random?: RandomSource;
+  /** Where the leak scan runs; default inline. The page gives a Worker (`leak-scan-worker-client.ts`). */
+  scanner?: LeakScanner;
 }
 
 export interface GradingLimits {

@@ -32,7 +32,7 @@ type FrameToPage =
   | { kind: 'pong'; n: number };
 
 /** Runs inside the iframe. Plain ES2017, no imports: it is inlined into srcdoc. */
-const RELAY_SCRIPT = `
+export const RELAY_SCRIPT = `
 (function () {
   var port = null;
   var workerUrl = null;
@@ -178,6 +178,10 @@ export class SandboxFrame {
     const direct = new MessageChannel();
     const port: WorkerPort = {
       post: (message: HostToWorker) => direct.port1.postMessage(message),
+      // The relay handles the worker's own messages in order: its pong comes after every forged notice before it.
+      flush: async () => {
+        await this.isAlive(1000);
+      },
       onMessage: () => {},
       onCrash: () => {},
       terminate: () => {

@@ -31,6 +31,12 @@ export interface WorkerPort {
    * worker's own `postMessage`). Set by WorkerRuntime; ports with no such side channel never call it.
    */
   onForged?: () => void;
+  /**
+   * Resolves once every forged-message notice sent before now has been delivered (a round trip
+   * through the side channel). The runtime's channel is direct and faster than the side channel, so
+   * without this a `done` could settle a run before the notice of a forged message posted earlier.
+   */
+  flush?: () => Promise<void>;
   terminate(): void;
 }
 
@@ -257,8 +263,9 @@ export class WorkerRuntime implements Runtime {
         truncationShown = true;
         emit({ stream: 'system', text: `\n${truncatedMessage(cap)}\n` });
       };
+      let ending = false;
       tracked.onMessage = (message) => {
-        if (settled) return;
+        if (settled || ending) return;
         if (++messages > MESSAGE_BUDGET) {
           finish('error', EXIT_CODE_CRASHED, `Stopped: the program's worker sent the page more than ${MESSAGE_BUDGET} messages; the run counts as failed.`);
           return;
@@ -315,7 +322,13 @@ export class WorkerRuntime implements Runtime {
             transpileMs = message.transpileMs;
             executeMs = message.executeMs;
             writtenFiles = message.writtenFiles;
-            finish(message.exitCode === 0 ? 'ok' : 'error', message.exitCode);
+            const exitCode = message.exitCode;
+            const end = (): void => finish(exitCode === 0 ? 'ok' : 'error', exitCode);
+            // A forged message posted before `done` fails the run first (see WorkerPort.flush).
+            if (worker.flush) {
+              ending = true;
+              void worker.flush().then(end, end);
+            } else end();
             break;
           }
         }

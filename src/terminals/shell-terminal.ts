@@ -226,10 +226,14 @@ export class ShellTerminal {
     let endsWithNewline = true;
     const show = (chunk: OutputChunk): void => {
       if (abandoned || !chunk.text) return;
-      const text = toCrlf(screenSafe(chunk.text));
       // A command's output shows as it is written (tail -f), after what was drawn before it.
       this.#flushDraw();
-      this.#screen.write(chunk.stream === "stderr" ? `${RED}${text}${RESET}` : text);
+      // In pieces: the emulator parses each write in one task but yields between writes, so `yes`
+      // (a megabyte at once) does not hold the page for the whole of it.
+      for (const piece of screenPieces(chunk.text)) {
+        const text = toCrlf(screenSafe(piece));
+        this.#screen.write(chunk.stream === "stderr" ? `${RED}${text}${RESET}` : text);
+      }
       endsWithNewline = chunk.text.endsWith("\n");
     };
     const stopped = new Promise<"abandoned">((resolve) => {
@@ -297,15 +301,28 @@ export class ShellTerminal {
  * since both its start (headers, ids) and its end (errors, "done") matter.
  */
 export function spokenForm(output: string): string {
-  const text = output
-    .replace(/\x1b\[[0-9;]*m/g, "")
-    .replace(/[\0-\x08\x0b-\x1f]/g, " ")
-    .replace(/[ \t]{2,}/g, "  ")
-    .trim();
+  // Only the two ends are read out: clean those (a megabyte from `yes` is four regex passes otherwise).
+  const edge = 64 * 1024;
+  if (output.length > 4 * edge) {
+    const head = clean(output.slice(0, edge));
+    const tail = clean(output.slice(-edge));
+    const half = ANNOUNCE_LIMIT / 2;
+    if (head.length >= half && tail.length >= half) return `${head.slice(0, half)} … ${tail.slice(-half)}`;
+  }
+  const text = clean(output);
   if (!text) return "(no output)";
   if (text.length <= ANNOUNCE_LIMIT) return text;
   const half = ANNOUNCE_LIMIT / 2;
   return `${text.slice(0, half)} … ${text.slice(-half)}`;
+}
+
+
+function clean(output: string): string {
+  return output
+    .replace(/\x1b\[[0-9;]*m/g, "")
+    .replace(/[\0-\x08\x0b-\x1f]/g, " ")
+    .replace(/[ \t]{2,}/g, "  ")
+    .trim();
 }
 
 /**
@@ -321,6 +338,21 @@ export function screenSafe(text: string): string {
 
 // OSC (to BEL or ST), CSI (ESC [ or the 8-bit 0x9b), other ESC sequences, then lone control bytes.
 const ESCAPES_AND_CONTROLS = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|(?:\x1b\[|\x9b)[0-9;?<=>]*[ -/]*[@-~]?|\x1b[ -~]?|[\x00-\x07\x0b-\x0c\x0e-\x1f\x7f-\x9f]/g;
+
+/** How much output goes to the screen in one write. */
+export const SCREEN_PIECE = 16 * 1024;
+
+/** `text` cut into pieces of about SCREEN_PIECE, each ending at a newline where there is one (no escape sequence or CRLF is cut). */
+export function* screenPieces(text: string): Generator<string> {
+  let at = 0;
+  while (text.length - at > SCREEN_PIECE) {
+    const newline = text.lastIndexOf("\n", at + SCREEN_PIECE);
+    const end = newline > at ? newline + 1 : at + SCREEN_PIECE;
+    yield text.slice(at, end);
+    at = end;
+  }
+  yield text.slice(at);
+}
 
 function toCrlf(text: string): string {
   return text.replace(/\r?\n/g, "\r\n");

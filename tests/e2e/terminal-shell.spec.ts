@@ -112,6 +112,35 @@ test("input meant to freeze the page ends with a message, and the page stays res
   test.info().annotations.push({ type: "longest main-thread task (ms)", description: String(Math.round(longest)) });
 });
 
+test("yes and yes | head never hold the page 200 ms, and Ctrl+C stops yes in a loop", async ({ page }) => {
+  test.slow();
+  const { rows, live } = await openTerminal(page);
+  await page.evaluate(() => {
+    (window as unknown as { longest: number }).longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) (window as unknown as { longest: number }).longest = Math.max((window as unknown as { longest: number }).longest, e.duration);
+    }).observe({ type: "longtask", buffered: false });
+  });
+  await run(page, live, "yes");
+  await expect(live).toContainText("bash: output stopped after 1 MiB");
+  await run(page, live, "yes | head -n 3");
+  await expect(live).toHaveText("y\ny\ny");
+  await run(page, live, "yes no | head");
+  await expect(live).toHaveText(Array(10).fill("no").join("\n"));
+  // The worst case measured before: 90-260 ms in one task for a megabyte of output.
+  expect(await page.evaluate(() => (window as unknown as { longest: number }).longest)).toBeLessThan(200);
+
+  await live.evaluate((el) => (el.textContent = ""));
+  await page.keyboard.type("while true; do yes | head -n 1; done");
+  await page.keyboard.press("Enter");
+  // It is running: its y lines scroll by.
+  await expect(rows).toContainText("yyyy");
+  await page.keyboard.press("Control+c");
+  await expect(rows).toContainText(/\^C\s*learner@secrets-lab:\/work\$/, { timeout: 1000 });
+  await run(page, live, "echo alive");
+  await expect(live).toHaveText("alive");
+});
+
 test("curl reaches the simulated payments API, and nothing else", async ({ page }) => {
   const { live } = await openTerminal(page);
   await run(page, live, "curl -s https://api.payments.example/v1/charges -H 'Authorization: Bearer sk_test_51FakeKey' -d amount=500 | jq -r .status");

@@ -161,6 +161,19 @@ describe('the host trusts no message', () => {
     expect(system).toContain('the program posted a message to the page itself');
   });
 
+  test('a forged-message notice that arrives after done still fails the run (the host flushes the side channel first)', async () => {
+    const { result, system } = await runScripted((port) => {
+      // As in the browser: the direct channel delivers done before the relay's notice of the earlier forgery.
+      port.flush = () => new Promise((resolve) => setTimeout(() => {
+        port.onForged?.();
+        resolve();
+      }, 5));
+      port.onMessage({ type: 'done', exitCode: 0, writtenFiles: {}, transpileMs: 0, executeMs: 0 });
+    });
+    expect(result).toMatchObject({ status: 'error', exitCode: 134 });
+    expect(system).toContain('the program posted a message to the page itself');
+  });
+
   test('the host caps output itself, whatever the worker claims, and says so once', async () => {
     const { stdout, system } = await runScripted((port) => {
       for (let i = 0; i < 5; i++) port.onMessage({ type: 'output', chunks: [{ stream: 'stdout', text: 'x'.repeat(600) }] });

@@ -8,6 +8,8 @@ import { expect, test } from 'vitest';
 import { transpile } from '../../src/runtime/core/transpile.ts';
 import { CompiledCode, createPaymentsApi, PAYMENTS_API_HOST, SimulatedNetwork, WorkerRuntime, type HostToWorker, type OutputChunk, type RunRequest } from '../../src/runtime/index.ts';
 import {
+  bundleLeakScanWorker,
+  LEAK_SCAN_WORKER_FILE,
   bundleTranspiler,
   bundleWorker,
   GENERATED_FILE,
@@ -25,6 +27,11 @@ test('the generated worker source is up to date (else run: node src/runtime/tool
 test('the generated transpiler bundle is up to date (else run: npm run build:worker)', async () => {
   const fresh = renderTranspilerModule(await bundleTranspiler());
   expect((await readFile(TRANSPILER_GENERATED_FILE, 'utf8')) === fresh).toBe(true);
+}, 60_000);
+
+test('the generated leak-scan worker is up to date (else run: npm run build:worker)', async () => {
+  const fresh = await bundleLeakScanWorker();
+  expect((await readFile(LEAK_SCAN_WORKER_FILE, 'utf8')) === fresh).toBe(true);
 }, 60_000);
 
 test('the bundle runs a program, removes network globals and serves fetch from the simulated network', async () => {

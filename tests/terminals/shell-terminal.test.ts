@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/docker-sim";
 import { TerminalScenarioSchema } from "../../src/schemas/terminal-scenario";
 import { getTerminalScenario } from "../../src/terminals/load-terminal-scenarios";
-import { ShellTerminal, screenSafe, spokenForm } from "../../src/terminals/shell-terminal";
+import { SCREEN_PIECE, ShellTerminal, screenPieces, screenSafe, spokenForm } from "../../src/terminals/shell-terminal";
 import { DockerHelpIndex } from "../../src/terminals/docker-help";
 import { startTerminalSession, type TerminalSession } from "../../src/terminals/terminal-session";
 import { ShellCore } from "../../src/terminals/shell-core";
@@ -194,5 +194,28 @@ describe("spokenForm", () => {
     const long = spokenForm(`start ${"x".repeat(5000)} end`);
     expect(long).toMatch(/^start x+ … x+ end$/);
     expect(long.length).toBeLessThan(1600);
+  });
+});
+
+describe("a megabyte of output (yes)", () => {
+  it("reaches the screen in pieces of about 16 KB, each ending at a newline, with nothing lost", () => {
+    const text = "y\n".repeat(524288);
+    const pieces = [...screenPieces(text)];
+    expect(pieces.join("")).toBe(text);
+    expect(pieces.length).toBeGreaterThan(60);
+    for (const piece of pieces) {
+      expect(piece.length).toBeLessThanOrEqual(SCREEN_PIECE + 1);
+      expect(piece.endsWith("\n")).toBe(true);
+    }
+    expect([...screenPieces("short")]).toEqual(["short"]);
+  });
+
+  it("is read out by its two ends, as a short one is", () => {
+    const text = `start ${"y\n".repeat(524288)}end`;
+    const spoken = spokenForm(text);
+    expect(spoken.startsWith("start y\ny\n")).toBe(true);
+    expect(spoken.endsWith("y\ny\nend")).toBe(true);
+    expect(spoken.length).toBeLessThan(1600);
+    expect(spoken).toContain(" … ");
   });
 });

@@ -10,17 +10,20 @@ let services: Promise<{ grade: (scenario: ExerciseScenario, files: Record<string
 
 export function gradingServices() {
   services ??= (async () => {
-    const [{ gradeExercise }, { SimulatedNetwork }, { createLocalRuntime }] = await Promise.all([
+    const [{ gradeExercise }, { SimulatedNetwork }, { createLocalRuntime }, { createWorkerScanner }] = await Promise.all([
       import("../../grading/index.ts"),
       import("../../runtime/index.ts"),
       import("../../runtime/browser.ts"),
+      import("./leak-scan-worker-client.ts"),
     ]);
     const network = new SimulatedNetwork();
     const runtime = createLocalRuntime({ network });
+    // The leak scan off the page's thread: megabytes of written files must not freeze the page.
+    const scanner = createWorkerScanner();
     const dockerHost = async () => (await import("../../exercises/docker-sim-host.ts")).createDockerSimHost;
     return {
       grade: async (scenario: ExerciseScenario, files: Record<string, string>) =>
-        gradeExercise(scenario, files, { runtime, network, ...(scenario.docker ? { createDockerHost: await dockerHost() } : {}) }),
+        gradeExercise(scenario, files, { runtime, network, scanner, ...(scenario.docker ? { createDockerHost: await dockerHost() } : {}) }),
     };
   })();
   return services;

@@ -6,6 +6,8 @@
 import type { ExerciseCheck, ExerciseCheckKind } from "../../schemas/exercise-scenario.ts";
 import type { RunEvidence } from "../evidence.ts";
 import type { LeakFinding } from "../types.ts";
+import type { Canary } from "../canary.ts";
+import type { CanaryMatch } from "../leak-scan.ts";
 
 export type CheckOf<K extends ExerciseCheckKind> = Extract<ExerciseCheck, { kind: K }>;
 
@@ -13,6 +15,8 @@ export interface CheckContext {
   evidence: RunEvidence;
   /** Masks every canary of this run, in every form. Use it on anything that came from the program. */
   mask(text: string): string;
+  /** `findCanaries` from the run's up-front scan (see scan-cache.ts); scans inline what it did not cover. */
+  findCanaries(text: string, canaries: readonly Canary[]): CanaryMatch[];
 }
 
 export interface Verdict {
@@ -45,6 +49,11 @@ function errorHeadline(stderr: string): string | undefined {
   return lines.find((l) => /^Uncaught\b/.test(l)) ?? lines.find((l) => /\b\w*Error\b/.test(l) && !l.startsWith("at ")) ?? lines.at(-1);
 }
 
+/** The line the sandbox itself wrote when it ended the run (`Stopped: ...`, a crash), if any. */
+function sandboxVerdict(system: string): string | undefined {
+  return system.split("\n").map((l) => l.trim()).filter((l) => /^(Stopped\b|The program's worker|The program ran out)/.test(l)).at(-1);
+}
+
 /**
  * Why the program may not have got as far as a check needs, as one sentence, or undefined when it
  * ran to the end. Checks that depend on the program's success append it to their `actual`.
@@ -60,8 +69,9 @@ export function programTrouble(ctx: CheckContext): string | undefined {
     case "killed":
       return "The program was stopped before it finished.";
     case "error": {
-      const headline = errorHeadline(program.stderr);
-      const shown = headline ? `: ${ctx.mask(headline).slice(0, 200).replace(/[.:!]+$/, "")}` : "";
+      // The sandbox's own verdict (a forged message, a crash, a limit) says more than the program's last error line.
+      const headline = sandboxVerdict(program.system) ?? errorHeadline(program.stderr);
+      const shown = headline ? `: ${ctx.mask(headline).slice(0, 300).replace(/[.:!]+$/, "")}` : "";
       return `The program ended with an error (exit code ${program.exitCode})${shown}.`;
     }
   }

@@ -1,6 +1,6 @@
 import { SURFACE_LABELS } from "../../schemas/exercise-scenario.ts";
 import { LEAK_FORM_DESCRIPTIONS } from "../leak-forms.ts";
-import { excerptAround, findCanaries } from "../leak-scan.ts";
+import { excerptAround } from "../leak-scan.ts";
 import { learnerLineNear } from "../learner-lines.ts";
 import { collectSurfaces } from "../surfaces.ts";
 import type { LeakFinding } from "../types.ts";
@@ -33,7 +33,7 @@ export const noLeakCheck: CheckDefinition<"no-leak"> = {
       const canaries = [...evidence.canaries.of(secret), ...shown.filter((literal) => literal.secret === secret)];
       for (const surface of collectSurfaces(evidence, secret, check.surfaces)) {
         scanned++;
-        for (const match of findCanaries(surface.text, canaries)) {
+        for (const match of ctx.findCanaries(surface.text, canaries)) {
           const line = surface.hasStackTraces ? learnerLineNear(surface.text, match.start, evidence.learnerFiles) : undefined;
           leaks.push({
             surface: surface.surface,

@@ -56,6 +56,20 @@ export function lines(text: string): string[] {
 }
 
 /**
+ * The first `n` lines, each with its newline, as `head -n` prints them (a last line without one stays
+ * without), reading only as far as it needs: `yes | head` hands it a megabyte, of which it keeps 10 lines.
+ */
+export function firstLines(text: string, n: number): string {
+  let end = 0;
+  for (let k = 0; k < n && end < text.length; k++) {
+    const newline = text.indexOf("\n", end);
+    end = newline === -1 ? text.length : newline + 1;
+  }
+  const shown = text.slice(0, end);
+  return shown === "" || shown.endsWith("\n") ? shown : `${shown}\n`;
+}
+
+/**
  * A command's two streams in the order it writes them: `cat a nope b` shows a's text, the error,
  * then b's, as the real tool does. Written through the shell as they happen when it listens
  * (`ctx.write`); otherwise (a container's main process) collected into the result.

@@ -1,6 +1,6 @@
 /** Output and filter commands: echo, printf, grep, head, tail, tr, wc, base64. */
 import { fail, ok, type ShellCommand } from "../types.ts";
-import { CommandOutput, lines, readEach, readInputs } from "./command-input.ts";
+import { CommandOutput, firstLines, lines, readEach, readInputs } from "./command-input.ts";
 import { resolvePath } from "../../fs/path.ts";
 
 function unescape(s: string): string {
@@ -232,7 +232,7 @@ export const headCommand: ShellCommand = {
       if ("error" in input) return out.error(input.error.replace(/^head: ([^:]+): /, "head: cannot open '$1' for reading: "));
       // Several files: each under a ==> name <== header, as head prints them.
       if (files.length > 1) out.out(`${k > 0 ? "\n" : ""}==> ${input.name} <==\n`);
-      out.out(bytes ? input.text.slice(0, n) : lines(input.text).slice(0, n).map((l) => `${l}\n`).join(""));
+      out.out(bytes ? input.text.slice(0, n) : n >= 0 ? firstLines(input.text, n) : lines(input.text).slice(0, n).map((l) => `${l}\n`).join(""));
     });
     return out.result(out.failed ? 1 : 0);
   },
