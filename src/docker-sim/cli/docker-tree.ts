@@ -27,6 +27,7 @@ import {
   nodeLsCommand,
 } from "./commands/swarm-commands.ts";
 import { composeTree } from "./commands/compose-commands.ts";
+import { networkCreateCommand, networkInspectCommand, networkLsCommand, networkRmCommand } from "./commands/network-commands.ts";
 
 export type DockerNode = TreeNode<DockerSubcommand>;
 
@@ -80,6 +81,17 @@ export const dockerTree: DockerNode = {
         leaf("pull", pullCommand),
         leaf("rm", rmiCommand, { aliases: ["remove"] }),
         leaf("tag", tagCommand),
+      ],
+    },
+    {
+      name: "network",
+      short: "Manage networks",
+      category: MANAGEMENT,
+      children: [
+        leaf("create", networkCreateCommand),
+        leaf("inspect", networkInspectCommand),
+        leaf("ls", networkLsCommand, { aliases: ["list"] }),
+        leaf("rm", networkRmCommand, { aliases: ["remove"] }),
       ],
     },
     // buildx's own help names the other places, not `docker buildx build` itself.
