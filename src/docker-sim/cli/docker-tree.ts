@@ -25,7 +25,10 @@ import {
   swarmJoinTokenCommand,
   swarmLeaveCommand,
   nodeLsCommand,
+  serviceRollbackCommand,
+  serviceScaleCommand,
 } from "./commands/swarm-commands.ts";
+import { configCreateCommand, configInspectCommand, configLsCommand, configRmCommand } from "./commands/config-commands.ts";
 import { composeTree } from "./commands/compose-commands.ts";
 import { networkCreateCommand, networkInspectCommand, networkLsCommand, networkRmCommand } from "./commands/network-commands.ts";
 
@@ -100,6 +103,12 @@ export const dockerTree: DockerNode = {
     { name: "swarm", short: "Manage Swarm", category: SWARM, children: [leaf("init", swarmInitCommand), leaf("join-token", swarmJoinTokenCommand), leaf("leave", swarmLeaveCommand)] },
     { name: "node", short: "Manage Swarm nodes", category: SWARM, children: [leaf("ls", nodeLsCommand, { aliases: ["list"] })] },
     {
+      name: "config",
+      short: "Manage Swarm configs",
+      category: SWARM,
+      children: [leaf("create", configCreateCommand), leaf("inspect", configInspectCommand), leaf("ls", configLsCommand, { aliases: ["list"] }), leaf("rm", configRmCommand, { aliases: ["remove"] })],
+    },
+    {
       name: "secret",
       short: "Manage Swarm secrets",
       category: SWARM,
@@ -116,6 +125,8 @@ export const dockerTree: DockerNode = {
         leaf("ls", serviceLsCommand, { aliases: ["list"] }),
         leaf("ps", servicePsCommand),
         leaf("rm", serviceRmCommand, { aliases: ["remove"] }),
+        leaf("rollback", serviceRollbackCommand),
+        leaf("scale", serviceScaleCommand),
         leaf("update", serviceUpdateCommand),
       ],
     },

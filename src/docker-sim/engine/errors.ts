@@ -79,7 +79,8 @@ export const DaemonErrors = {
     rpcError("InvalidArgument", `config '${name}' is in use by the following ${plural(services.length, "service")}: ${services.join(", ")}`),
   noSuchService: (ref: string) => new DaemonError("not-found", `service ${ref} not found`),
   serviceExists: (name: string) => rpcError("AlreadyExists", `name conflicts with an existing object: service ${name} already exists`),
-  noPreviousSpec: (ref: string) => new DaemonError("invalid", `service ${ref} does not have a previous spec`),
+  /** moby daemon/cluster/services.go checks this before swarmkit sees the update. */
+  noPreviousSpec: (_ref: string) => new DaemonError("invalid", "service does not have a previous spec"),
   scaleGlobal: (name: string) => new DaemonError("invalid", `${name}: scale can only be used with replicated or replicated-job mode`),
   noSuchNode: (ref: string) => new DaemonError("not-found", `node ${ref} not found`),
   noSuchStack: (name: string) => new DaemonError("not-found", `Nothing found in stack: ${name}`),
