@@ -28,6 +28,7 @@ import {
   serviceRollbackCommand,
   serviceScaleCommand,
 } from "./commands/swarm-commands.ts";
+import { stackDeployCommand, stackLsCommand, stackPsCommand, stackRmCommand, stackServicesCommand } from "./commands/stack-commands.ts";
 import { configCreateCommand, configInspectCommand, configLsCommand, configRmCommand } from "./commands/config-commands.ts";
 import { composeTree } from "./commands/compose-commands.ts";
 import { networkCreateCommand, networkInspectCommand, networkLsCommand, networkRmCommand } from "./commands/network-commands.ts";
@@ -100,6 +101,18 @@ export const dockerTree: DockerNode = {
     // buildx's own help names the other places, not `docker buildx build` itself.
     { name: "buildx", short: "Docker Buildx", category: MANAGEMENT, plugin: true, children: [leaf("build", buildCommand, { aliases: ["b"], listed: false })] },
     composeTree,
+    {
+      name: "stack",
+      short: "Manage Swarm stacks",
+      category: SWARM,
+      children: [
+        leaf("deploy", stackDeployCommand, { aliases: ["up"] }),
+        leaf("ls", stackLsCommand, { aliases: ["list"] }),
+        leaf("ps", stackPsCommand),
+        leaf("rm", stackRmCommand, { aliases: ["remove", "down"] }),
+        leaf("services", stackServicesCommand),
+      ],
+    },
     { name: "swarm", short: "Manage Swarm", category: SWARM, children: [leaf("init", swarmInitCommand), leaf("join-token", swarmJoinTokenCommand), leaf("leave", swarmLeaveCommand)] },
     { name: "node", short: "Manage Swarm nodes", category: SWARM, children: [leaf("ls", nodeLsCommand, { aliases: ["list"] })] },
     {
