@@ -9,6 +9,7 @@ import { result, type DockerSubcommand } from "./command.ts";
 import { execCommand, logsCommand, psCommand, rmCommand, runCommand, startCommand, stopCommand } from "./commands/container-commands.ts";
 import { buildCommand, historyCommand, imageInspectCommand, imagesCommand, pullCommand, rmiCommand, tagCommand } from "./commands/image-commands.ts";
 import { inspectCommand } from "./commands/inspect-command.ts";
+import { commitCommand } from "./commands/commit-command.ts";
 import {
   secretCreateCommand,
   secretInspectCommand,
@@ -63,6 +64,7 @@ export const dockerTree: DockerNode = {
       short: "Manage containers",
       category: MANAGEMENT,
       children: [
+        leaf("commit", commitCommand),
         leaf("exec", execCommand),
         leaf("inspect", inspectCommand, { short: "Display detailed information on one or more containers" }),
         leaf("logs", logsCommand),
@@ -149,6 +151,7 @@ export const dockerTree: DockerNode = {
     leaf("pull", pullCommand, common(5)),
     leaf("images", imagesCommand, common(6)),
     leaf("version", versionCommand, common(7)),
+    leaf("commit", commitCommand),
     leaf("history", historyCommand),
     leaf("inspect", inspectCommand),
     leaf("logs", logsCommand),
