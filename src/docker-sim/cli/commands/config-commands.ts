@@ -3,7 +3,7 @@
  * (ID NAME CREATED UPDATED; inspect with Spec.Data base64 as Go marshals []byte; --pretty with the
  * data in clear, since a config is not a secret).
  */
-import { since } from "../../engine/clock.ts";
+import { GoTimeValue, goTimeString, since } from "../../engine/clock.ts";
 import { FsError } from "../../fs/file-system.ts";
 import { resolvePath } from "../../fs/path.ts";
 import type { SwarmConfig } from "../../swarm/swarm.ts";
@@ -12,7 +12,6 @@ import { flagBool, flagList, flagString, type ParseResult } from "../flags.ts";
 import { renderRows } from "../format/render-rows.ts";
 import { renderInspect } from "./image-commands.ts";
 import { labelsFrom } from "./labels.ts";
-import { goTime } from "../../engine/clock.ts";
 import { DaemonErrors } from "../../engine/errors.ts";
 
 /** Go's encoding/json for a []byte: standard base64 of the UTF-8 bytes. */
@@ -24,13 +23,7 @@ export function base64Bytes(text: string): string {
 }
 
 export function configInspectJson(c: SwarmConfig): Record<string, unknown> {
-  return { ID: c.id, Version: { Index: c.version }, CreatedAt: goTime(c.createdAt), UpdatedAt: goTime(c.updatedAt), Spec: { Name: c.name, Labels: c.labels, Data: base64Bytes(c.data) } };
-}
-
-/** Go's time.Time String(): "2025-01-15 09:30:00 +0000 UTC" (the fraction only when there is one). */
-export function goTimeString(d: Date): string {
-  const ms = d.getUTCMilliseconds();
-  return `${d.toISOString().slice(0, 19).replace("T", " ")}${ms ? `.${String(ms).padStart(3, "0").replace(/0+$/, "")}` : ""} +0000 UTC`;
+  return { ID: c.id, Version: { Index: c.version }, CreatedAt: new GoTimeValue(c.createdAt), UpdatedAt: new GoTimeValue(c.updatedAt), Spec: { Name: c.name, Labels: c.labels, Data: base64Bytes(c.data) } };
 }
 
 export const configCreateCommand: DockerSubcommand = {

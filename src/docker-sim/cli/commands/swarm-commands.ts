@@ -1,5 +1,5 @@
 /** Swarm, secret and service commands. */
-import { goTime, since } from "../../engine/clock.ts";
+import { goTime, GoTimeValue, goTimeString, since } from "../../engine/clock.ts";
 import { DaemonErrors } from "../../engine/errors.ts";
 import { FsError } from "../../fs/file-system.ts";
 import { resolvePath } from "../../fs/path.ts";
@@ -97,8 +97,8 @@ export function secretInspectJson(s: SwarmSecret): Record<string, unknown> {
   return {
     ID: s.id,
     Version: { Index: s.version },
-    CreatedAt: goTime(s.createdAt),
-    UpdatedAt: goTime(s.updatedAt),
+    CreatedAt: new GoTimeValue(s.createdAt),
+    UpdatedAt: new GoTimeValue(s.updatedAt),
     Spec: { Name: s.name, Labels: s.labels },
   };
 }
@@ -170,9 +170,15 @@ export const secretInspectCommand: DockerSubcommand = {
   ],
   async run(p, ctx) {
     const { values: docs, stderr } = await forEachRef(p.positionals, (ref) => ctx.engine.swarm.getSecret(ref));
-    if (flagBool(p, "pretty")) {
-      const pretty = (d: Date): string => `${d.toISOString().replace("T", " ").replace("Z", "")} +0000 utc`;
-      const out = docs.map((s) => `ID:              ${s.id}\nName:              ${s.name}\nDriver:            \nCreated at:        ${pretty(s.createdAt)}\nUpdated at:        ${pretty(s.updatedAt)}\n`).join("\n");
+    // `--format pretty` is docker/cli's other spelling of --pretty.
+    if (flagBool(p, "pretty") || flagString(p, "format") === "pretty") {
+      // docker/cli's secretInspectPrettyTemplate: labels when there are some, times as Go prints a time.Time.
+      const out = docs
+        .map((s) => {
+          const labels = Object.keys(s.labels).length ? `Labels:\n${Object.entries(s.labels).sort().map(([k, v]) => ` - ${k}${v ? `=${v}` : ""}\n`).join("")}` : "";
+          return `ID:              ${s.id}\nName:              ${s.name}\n${labels}Driver:            \nCreated at:        ${goTimeString(s.createdAt)}\nUpdated at:        ${goTimeString(s.updatedAt)}\n`;
+        })
+        .join("\n");
       return result(out, stderr, stderr ? 1 : 0);
     }
     return renderInspect(docs.map(secretInspectJson), flagString(p, "format"), stderr);
@@ -604,8 +610,8 @@ export function serviceInspectJson(s: Service): Record<string, unknown> {
   return {
     ID: s.id,
     Version: { Index: s.version },
-    CreatedAt: goTime(s.createdAt),
-    UpdatedAt: goTime(s.updatedAt),
+    CreatedAt: new GoTimeValue(s.createdAt),
+    UpdatedAt: new GoTimeValue(s.updatedAt),
     Spec: specJson(s.spec),
     ...(s.previousSpec ? { PreviousSpec: specJson(s.previousSpec) } : {}),
     Endpoint: { Spec: {} },
@@ -624,7 +630,8 @@ export const serviceInspectCommand: DockerSubcommand = {
   ],
   async run(p, ctx) {
     const { values: services, stderr } = await forEachRef(p.positionals, (ref) => ctx.engine.swarm.getService(ref));
-    if (flagBool(p, "pretty")) {
+    // `--format pretty` is docker/cli's other spelling of --pretty.
+    if (flagBool(p, "pretty") || flagString(p, "format") === "pretty") {
       const out = services
         .map(
           (s) =>
