@@ -78,6 +78,8 @@ export interface ServiceSpec {
   hostname?: string;
   mounts?: BindSpec[];
   tmpfs?: { target: string; mode: number | undefined }[];
+  /** `-p published:target[/proto]`: the routing mesh's ports (ingress mode). */
+  ports?: { published: number; target: number; protocol: string }[];
   /** UpdateConfig: Parallelism, Delay (ns), Order. */
   update?: { parallelism: number; delay: number; order: "stop-first" | "start-first" };
 }

@@ -271,6 +271,8 @@ export const serviceCreateCommand: DockerSubcommand = {
     if (!update.ok) return usageError(update.error);
     const mounts = parseServiceMounts(flagList(p, "mount"), ctx.cwd);
     if (!mounts.ok) return usageError(mounts.error);
+    const ports = parseServicePorts(flagList(p, "publish"));
+    if (!ports.ok) return usageError(ports.error);
     if (!ctx.engine.swarm.active) throw DaemonErrors.notSwarmManager();
     const [imageRef, ...args] = p.positionals as [string, ...string[]];
     const refs = resolveSecretRefs(flagList(p, "secret"), ctx);
@@ -300,6 +302,7 @@ export const serviceCreateCommand: DockerSubcommand = {
       mounts: mounts.value.binds,
       tmpfs: mounts.value.tmpfs,
       update: update.value,
+      ports: ports.value,
     };
     const service = await ctx.engine.swarm.createService(spec);
     return result(`${service.id}\n${flagBool(p, "detach") ? "" : progress(spec.replicas)}`);
@@ -324,6 +327,24 @@ function parseUpdateFlags(p: ParsedFlags, base: NonNullable<ServiceSpec["update"
   if (order !== undefined) {
     if (order !== "start-first" && order !== "stop-first") return { ok: false, error: `invalid argument "${order}" for "--update-order" flag: invalid value, expected "start-first" or "stop-first"` };
     out.order = order;
+  }
+  return { ok: true, value: out };
+}
+
+/** opts/swarmopts/port.go: `8080:80[/udp]` or `published=8080,target=80[,protocol=udp]`. */
+function parseServicePorts(values: readonly string[]): ParseResult<NonNullable<ServiceSpec["ports"]>> {
+  const out: NonNullable<ServiceSpec["ports"]> = [];
+  for (const v of values) {
+    if (v.includes("=")) {
+      const f = new Map(v.split(",").map((kv) => [kv.split("=")[0]!, kv.split("=").slice(1).join("=")] as [string, string]));
+      const target = Number(f.get("target"));
+      if (!f.get("target") || Number.isNaN(target)) return { ok: false, error: `invalid argument "${v}" for "-p, --publish" flag: missing mandatory field 'target'` };
+      out.push({ published: Number(f.get("published") ?? 30000 + out.length), target, protocol: f.get("protocol") ?? "tcp" });
+      continue;
+    }
+    const m = /^(?:(\d+):)?(\d+)(?:\/(tcp|udp|sctp))?$/.exec(v);
+    if (!m) return { ok: false, error: `invalid argument "${v}" for "-p, --publish" flag: invalid containerPort: ${v}` };
+    out.push({ published: Number(m[1] ?? 30000 + out.length), target: Number(m[2]), protocol: m[3] ?? "tcp" });
   }
   return { ok: true, value: out };
 }
@@ -477,7 +498,7 @@ export const serviceLsCommand: DockerSubcommand = {
     if (flagBool(p, "quiet")) return result(services.map((s) => `${s.id}\n`).join(""));
     const rows = services.map((s) => {
       const running = s.tasks.filter((t) => t.desiredState === "running" && t.container.status === "running").length;
-      return { ID: s.id.slice(0, 12), Name: s.spec.name, Mode: s.spec.mode ?? "replicated", Replicas: `${running}/${s.spec.replicas}`, Image: s.spec.imageRef, Ports: "" };
+      return { ID: s.id.slice(0, 12), Name: s.spec.name, Mode: s.spec.mode ?? "replicated", Replicas: `${running}/${s.spec.replicas}`, Image: s.spec.imageRef, Ports: (s.spec.ports ?? []).map((p) => `*:${p.published}->${p.target}/${p.protocol}`).join(", ") };
     });
     return rowsResult(
       renderRows({
@@ -605,7 +626,7 @@ export function serviceInspectJson(s: Service): Record<string, unknown> {
       MaxFailureRatio: 0,
       Order: spec.update?.order ?? "stop-first",
     },
-    EndpointSpec: { Mode: "vip" },
+    EndpointSpec: { Mode: "vip", ...(spec.ports?.length ? { Ports: spec.ports.map((p) => ({ Protocol: p.protocol, TargetPort: p.target, PublishedPort: p.published, PublishMode: "ingress" })) } : {}) },
   });
   return {
     ID: s.id,
