@@ -19,10 +19,22 @@ Global Options:
 const unknown = (words: string): CommandResult => result("", `docker: unknown command: docker ${words}\n\nRun 'docker --help' for more information\n`, 1);
 
 /** The `docker` shell command, bound to an engine. */
-export function createDockerCommand(engine: DockerEngine): ShellCommand {
+type DockerResult = CommandResult & { stderrFirst?: boolean };
+
+export function createDockerCommand(engine: DockerEngine): ShellCommand & { run(args: readonly string[], ctx: Parameters<ShellCommand["execute"]>[1]): Promise<DockerResult> } {
   return {
     name: "docker",
     async execute(args, ctx) {
+      const r = await this.run(args, ctx);
+      // Output the daemon sent before the command's own (pull progress before `docker run`'s output).
+      if (r.stderrFirst && ctx.write) {
+        ctx.write("stderr", r.stderr);
+        ctx.write("stdout", r.stdout);
+        return { stdout: "", stderr: "", exitCode: r.exitCode };
+      }
+      return r;
+    },
+    async run(args: readonly string[], ctx: Parameters<ShellCommand["execute"]>[1]): Promise<DockerResult> {
       const cli = { engine, fs: ctx.fs, cwd: ctx.cwd, env: ctx.env, stdin: ctx.stdin };
       const [first, ...rest] = args;
       if (first === undefined || first === "--help" || first === "-h" || first === "help") return result(groupHelp(dockerTree, []).replace(/\nRun 'docker COMMAND/, `${GLOBAL_OPTIONS}\nRun 'docker COMMAND`));

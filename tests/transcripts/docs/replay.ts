@@ -25,9 +25,11 @@ export async function replay(host: Replay, transcript: string): Promise<Replay> 
     // An id the page printed earlier and then typed (`docker secret inspect eo7j...`) is this host's id for it.
     let command = step.command;
     for (const [docId, ours] of host.ids) command = command.split(docId).join(ours);
-    const r = await host.s.run(command);
+    // What a terminal shows: stdout and stderr in the order written (pull progress before the id).
+    let shown = "";
+    await host.s.shell.exec(command, { onOutput: (chunk) => (shown += chunk.text) });
     // A docs page cannot show trailing blanks (tabwriter pads an empty last column), so neither side keeps them.
-    const actual = outputLines(r.stdout + r.stderr).map((l) => l.trimEnd());
+    const actual = outputLines(shown).map((l) => l.trimEnd());
     const expected = step.expected.map((l) => l.trimEnd());
     const ids = matchOutput(expected, actual, host.ids);
     expect(ids ? expected : actual.join("\n"), `$ ${step.command}`).toEqual(ids ? expected : expected.join("\n"));

@@ -52,6 +52,7 @@ export const runCommand: DockerSubcommand = {
     { name: "label", short: "l", kind: "list", description: "Set meta data on a container" },
     { name: "mount", kind: "list", description: "Attach a filesystem mount to the container" },
     { name: "name", kind: "string", description: "Assign a name to the container" },
+    { name: "net", kind: "string", description: "Connect a container to a network (the old spelling of --network)", hidden: true },
     { name: "network", kind: "string", description: "Connect a container to a network" },
     { name: "publish", short: "p", kind: "list", description: "Publish a container's port(s) to the host" },
     { name: "pull", kind: "string", description: 'Pull image before running ("always", "missing", "never") (default "missing")' },
@@ -135,7 +136,7 @@ export const runCommand: DockerSubcommand = {
         autoRemove: flagBool(p, "rm"),
         portBindings: published.value,
         user: flagString(p, "user"),
-        network: flagString(p, "network"),
+        network: flagString(p, "network") ?? flagString(p, "net"),
         readOnly: flagBool(p, "read-only"),
         extraHosts,
         cidFile,
@@ -151,8 +152,10 @@ export const runCommand: DockerSubcommand = {
     if (started.outcome === "failed") {
       return runDaemonError(this.path, container.error, started.result.exitCode, pulled.stderr);
     }
-    if (flagBool(p, "detach")) return result(`${container.id}\n`, pulled.stderr);
-    return result(started.result.stdout, pulled.stderr + started.result.stderr, started.outcome === "exited" ? started.result.exitCode : 0);
+    // The pull progress reaches the terminal before anything the container prints.
+    const first = { stderrFirst: pulled.stderr !== "" };
+    if (flagBool(p, "detach")) return { ...result(`${container.id}\n`, pulled.stderr), ...first };
+    return { ...result(started.result.stdout, pulled.stderr + started.result.stderr, started.outcome === "exited" ? started.result.exitCode : 0), ...first };
   },
 };
 
