@@ -88,6 +88,17 @@ export function containerInspect(c: Container): Record<string, unknown> {
   };
 }
 
+/** NetworkSettings.Ports of a running container: each exposed or published port, null when not published. */
+function publishedPorts(c: Container): Record<string, { HostIp: string; HostPort: string }[] | null> {
+  const ports = new Set([...Object.keys(c.image.config.ExposedPorts ?? {}), ...Object.keys(c.hostConfig.PortBindings)]);
+  const out: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
+  for (const port of [...ports].sort((a, b) => parseInt(a) - parseInt(b))) {
+    const bindings = c.hostConfig.PortBindings[port];
+    out[port] = bindings?.length ? bindings.flatMap((b) => (b.HostIp ? [b] : [{ HostIp: "0.0.0.0", HostPort: b.HostPort }, { HostIp: "::", HostPort: b.HostPort }])) : null;
+  }
+  return out;
+}
+
 /**
  * NetworkSettings as Docker 28 fills it: the deprecated top-level address fields only for the
  * default bridge, and one `Networks` entry for the container's network (empty while stopped).
@@ -101,7 +112,7 @@ function networkSettings(c: Container): Record<string, unknown> {
     Bridge: "",
     SandboxID: ep ? c.id.split("").reverse().join("") : "",
     SandboxKey: ep ? `/var/run/docker/netns/${c.id.slice(0, 12)}` : "",
-    Ports: {},
+    Ports: ep ? publishedPorts(c) : {},
     Gateway: onDefaultBridge ? ep!.gateway : "",
     IPAddress: onDefaultBridge ? ip : "",
     IPPrefixLen: onDefaultBridge ? Number(bits) : 0,
