@@ -30,6 +30,7 @@ import {
   serviceScaleCommand,
 } from "./commands/swarm-commands.ts";
 import { stackDeployCommand, stackLsCommand, stackPsCommand, stackRmCommand, stackServicesCommand } from "./commands/stack-commands.ts";
+import { volumeCreateCommand, volumeInspectCommand, volumeLsCommand, volumeRmCommand } from "./commands/volume-commands.ts";
 import { configCreateCommand, configInspectCommand, configLsCommand, configRmCommand } from "./commands/config-commands.ts";
 import { composeTree } from "./commands/compose-commands.ts";
 import { networkCreateCommand, networkInspectCommand, networkLsCommand, networkRmCommand } from "./commands/network-commands.ts";
@@ -98,6 +99,17 @@ export const dockerTree: DockerNode = {
         leaf("inspect", networkInspectCommand),
         leaf("ls", networkLsCommand, { aliases: ["list"] }),
         leaf("rm", networkRmCommand, { aliases: ["remove"] }),
+      ],
+    },
+    {
+      name: "volume",
+      short: "Manage volumes",
+      category: MANAGEMENT,
+      children: [
+        leaf("create", volumeCreateCommand),
+        leaf("inspect", volumeInspectCommand),
+        leaf("ls", volumeLsCommand, { aliases: ["list"] }),
+        leaf("rm", volumeRmCommand, { aliases: ["remove"] }),
       ],
     },
     // buildx's own help names the other places, not `docker buildx build` itself.

@@ -68,6 +68,8 @@ export interface CreateContainerOptions {
 export class ContainerStore {
   private readonly containers = new Map<string, Container>();
   private readonly volumes = new Map<string, MemoryFs>();
+  /** When each volume was created and its labels (`docker volume inspect`). */
+  private readonly volumeMeta = new Map<string, { created: Date; labels: Record<string, string>; anonymous: boolean }>();
   appRunner: AppRunner | undefined;
 
   constructor(
@@ -102,6 +104,35 @@ export class ContainerStore {
     return [...this.volumes.keys()].sort();
   }
 
+  /** `docker volume create [NAME]`: an existing name is simply returned, as the local driver does. */
+  createVolume(name: string | undefined, labels: Record<string, string> = {}): string {
+    const n = name ?? this.ids.hex(64);
+    if (!this.volumes.has(n)) {
+      this.volumes.set(n, new MemoryFs(() => this.clock.now()));
+      this.volumeMeta.set(n, { created: this.clock.now(), labels, anonymous: name === undefined });
+    }
+    return n;
+  }
+
+  volumeInfo(name: string): { name: string; created: Date; labels: Record<string, string>; anonymous: boolean } {
+    if (!this.volumes.has(name)) throw DaemonErrors.noSuchVolume(name);
+    const meta = this.volumeMeta.get(name) ?? { created: this.clock.now(), labels: {}, anonymous: false };
+    return { name, ...meta };
+  }
+
+  /** Containers (running or not) that mount the volume: the daemon refuses to remove it while any exist. */
+  volumeUsers(name: string): Container[] {
+    return [...this.containers.values()].filter((c) => c.mounts.some((m) => m.Type === "volume" && m.Name === name));
+  }
+
+  removeVolume(name: string, force = false): void {
+    this.volumeInfo(name);
+    const users = this.volumeUsers(name);
+    if (users.length && !force) throw DaemonErrors.volumeInUse(name, users.map((c) => c.id));
+    this.volumes.delete(name);
+    this.volumeMeta.delete(name);
+  }
+
   create(options: CreateContainerOptions): Container {
     const name = options.name ?? this.uniqueName();
     const clash = this.find(name);
@@ -126,11 +157,8 @@ export class ContainerStore {
         mounts.push({ target: b.target, fs: this.host, sourcePath: b.source, readOnly: b.readOnly });
         mountPoints.push({ Type: "bind", Source: b.source, Destination: b.target, Mode: b.mode ?? "", RW: !b.readOnly, Propagation: "rprivate" });
       } else {
-        let vol = this.volumes.get(b.source);
-        if (!vol) {
-          vol = new MemoryFs(() => this.clock.now());
-          this.volumes.set(b.source, vol);
-        }
+        if (!this.volumes.has(b.source)) this.createVolume(b.source);
+        const vol = this.volumes.get(b.source)!;
         mounts.push({ target: b.target, fs: vol, sourcePath: "/", readOnly: b.readOnly });
         mountPoints.push({ Type: "volume", Name: b.source, Source: `/var/lib/docker/volumes/${b.source}/_data`, Destination: b.target, Driver: "local", Mode: b.mode ?? "z", RW: !b.readOnly, Propagation: "" });
       }
