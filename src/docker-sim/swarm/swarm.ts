@@ -94,6 +94,24 @@ export interface Service {
   tasks: ServiceTask[];
 }
 
+/**
+ * docker/cli's list order (fvbommel/sortorder NaturalLess): runs of digits compare as numbers,
+ * everything else byte by byte, so "my-web" sorts before "my_web" and "web2" before "web10".
+ */
+export function naturalCompare(a: string, b: string): number {
+  const chunks = (x: string): string[] => x.match(/\d+|\D+/g) ?? [];
+  const ca = chunks(a);
+  const cb = chunks(b);
+  for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
+    const x = ca[i]!;
+    const y = cb[i]!;
+    if (x === y) continue;
+    if (/^\d/.test(x) && /^\d/.test(y)) return Number(x) - Number(y) || x.length - y.length;
+    return x < y ? -1 : 1;
+  }
+  return ca.length - cb.length;
+}
+
 export class Swarm {
   nodeId: string | undefined;
   nodeHostname = "docker-desktop";
@@ -165,7 +183,7 @@ export class Swarm {
 
   listSecrets(): SwarmSecret[] {
     this.requireManager();
-    return [...this.secrets.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return [...this.secrets.values()].sort((a, b) => naturalCompare(a.name, b.name));
   }
 
   /** By exact id, exact name, then unique id prefix: the daemon's lookup order. */
@@ -209,7 +227,7 @@ export class Swarm {
 
   listConfigs(): SwarmConfig[] {
     this.requireManager();
-    return [...this.configs.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return [...this.configs.values()].sort((a, b) => naturalCompare(a.name, b.name));
   }
 
   findConfig(ref: string): SwarmConfig | undefined {
@@ -236,7 +254,7 @@ export class Swarm {
 
   listServices(): Service[] {
     this.requireManager();
-    return [...this.services.values()].sort((a, b) => a.spec.name.localeCompare(b.spec.name));
+    return [...this.services.values()].sort((a, b) => naturalCompare(a.spec.name, b.spec.name));
   }
 
   findService(ref: string): Service | undefined {

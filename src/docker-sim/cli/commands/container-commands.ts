@@ -9,6 +9,7 @@ import { eachRefResult, result, rowsResult, runDaemonError, runStyleError, type 
 import { flagBool, flagList, flagString } from "../flags.ts";
 import { ellipsis } from "../format/table.ts";
 import { resolvePath } from "../../fs/path.ts";
+import { labelsFrom } from "./labels.ts";
 import { renderRows } from "../format/render-rows.ts";
 import { parseEnvFile, parseMountFlag, parsePublishFlags, parseTmpfsFlag, parseVolumeFlag, resolveEnvFlags } from "./run-options.ts";
 
@@ -118,7 +119,7 @@ export const runCommand: DockerSubcommand = {
       }
       throw e;
     }
-    const labels = Object.fromEntries(flagList(p, "label").map((l) => [l.split("=")[0]!, l.split("=").slice(1).join("=")]));
+    const labels = labelsFrom(flagList(p, "label"));
     const entrypoint = flagString(p, "entrypoint");
     let container: Container;
     try {

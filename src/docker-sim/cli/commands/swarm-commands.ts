@@ -125,7 +125,7 @@ export const secretCreateCommand: DockerSubcommand = {
         return result("", `Error reading content from "${file}": open ${file}: ${e.text.toLowerCase()}\n`, 1);
       }
     }
-    const labels = Object.fromEntries(flagList(p, "label").map((l) => [l.split("=")[0]!, l.split("=").slice(1).join("=")]));
+    const labels = labelsFrom(flagList(p, "label"));
     const secret = ctx.engine.swarm.createSecret(name, data, labels);
     return result(`${secret.id}\n`);
   },
