@@ -21,11 +21,13 @@ const unknown = (words: string): CommandResult => result("", `docker: unknown co
 /** The `docker` shell command, bound to an engine. */
 type DockerResult = CommandResult & { stderrFirst?: boolean };
 
-export function createDockerCommand(engine: DockerEngine): ShellCommand & { run(args: readonly string[], ctx: Parameters<ShellCommand["execute"]>[1]): Promise<DockerResult> } {
-  return {
+type ShellContext = Parameters<ShellCommand["execute"]>[1];
+
+export function createDockerCommand(engine: DockerEngine): ShellCommand {
+  const command = {
     name: "docker",
-    async execute(args, ctx) {
-      const r = await this.run(args, ctx);
+    async execute(args: string[], ctx: ShellContext): Promise<CommandResult> {
+      const r = await command.run(args, ctx);
       // Output the daemon sent before the command's own (pull progress before `docker run`'s output).
       if (r.stderrFirst && ctx.write) {
         ctx.write("stderr", r.stderr);
@@ -34,7 +36,7 @@ export function createDockerCommand(engine: DockerEngine): ShellCommand & { run(
       }
       return r;
     },
-    async run(args: readonly string[], ctx: Parameters<ShellCommand["execute"]>[1]): Promise<DockerResult> {
+    async run(args: readonly string[], ctx: ShellContext): Promise<DockerResult> {
       const cli = { engine, fs: ctx.fs, cwd: ctx.cwd, env: ctx.env, stdin: ctx.stdin };
       const [first, ...rest] = args;
       if (first === undefined || first === "--help" || first === "-h" || first === "help") return result(groupHelp(dockerTree, []).replace(/\nRun 'docker COMMAND/, `${GLOBAL_OPTIONS}\nRun 'docker COMMAND`));
@@ -50,6 +52,7 @@ export function createDockerCommand(engine: DockerEngine): ShellCommand & { run(
       return unknown(`${path.join(" ")} ${sub}`);
     },
   };
+  return command;
 }
 
 export { helpText };
