@@ -205,7 +205,7 @@ describe("container lifecycle", () => {
     });
     expect(await s.run("docker frobnicate")).toEqual({ stdout: "", stderr: "docker: unknown command: docker frobnicate\n\nRun 'docker --help' for more information\n", exitCode: 1 });
     expect((await s.run("docker run --help")).stdout).toContain("Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nCreate and run a new container from an image\n");
-    expect((await s.run("docker --help")).stdout).toContain("Swarm Commands:\n  node        Manage Swarm nodes\n  secret      Manage Swarm secrets");
+    expect((await s.run("docker --help")).stdout).toContain("Swarm Commands:\n  config      Manage Swarm configs\n  node        Manage Swarm nodes\n  secret      Manage Swarm secrets");
   });
 
   it("inspect of an unknown object", async () => {

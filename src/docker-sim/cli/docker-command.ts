@@ -19,10 +19,24 @@ Global Options:
 const unknown = (words: string): CommandResult => result("", `docker: unknown command: docker ${words}\n\nRun 'docker --help' for more information\n`, 1);
 
 /** The `docker` shell command, bound to an engine. */
+type DockerResult = CommandResult & { stderrFirst?: boolean };
+
+type ShellContext = Parameters<ShellCommand["execute"]>[1];
+
 export function createDockerCommand(engine: DockerEngine): ShellCommand {
-  return {
+  const command = {
     name: "docker",
-    async execute(args, ctx) {
+    async execute(args: string[], ctx: ShellContext): Promise<CommandResult> {
+      const r = await command.run(args, ctx);
+      // Output the daemon sent before the command's own (pull progress before `docker run`'s output).
+      if (r.stderrFirst && ctx.write) {
+        ctx.write("stderr", r.stderr);
+        ctx.write("stdout", r.stdout);
+        return { stdout: "", stderr: "", exitCode: r.exitCode };
+      }
+      return r;
+    },
+    async run(args: readonly string[], ctx: ShellContext): Promise<DockerResult> {
       const cli = { engine, fs: ctx.fs, cwd: ctx.cwd, env: ctx.env, stdin: ctx.stdin };
       const [first, ...rest] = args;
       if (first === undefined || first === "--help" || first === "-h" || first === "help") return result(groupHelp(dockerTree, []).replace(/\nRun 'docker COMMAND/, `${GLOBAL_OPTIONS}\nRun 'docker COMMAND`));
@@ -38,6 +52,7 @@ export function createDockerCommand(engine: DockerEngine): ShellCommand {
       return unknown(`${path.join(" ")} ${sub}`);
     },
   };
+  return command;
 }
 
 export { helpText };

@@ -9,6 +9,7 @@ import { result, type DockerSubcommand } from "./command.ts";
 import { execCommand, logsCommand, psCommand, rmCommand, runCommand, startCommand, stopCommand } from "./commands/container-commands.ts";
 import { buildCommand, historyCommand, imageInspectCommand, imagesCommand, pullCommand, rmiCommand, tagCommand } from "./commands/image-commands.ts";
 import { inspectCommand } from "./commands/inspect-command.ts";
+import { commitCommand } from "./commands/commit-command.ts";
 import {
   secretCreateCommand,
   secretInspectCommand,
@@ -25,8 +26,14 @@ import {
   swarmJoinTokenCommand,
   swarmLeaveCommand,
   nodeLsCommand,
+  serviceRollbackCommand,
+  serviceScaleCommand,
 } from "./commands/swarm-commands.ts";
+import { stackDeployCommand, stackLsCommand, stackPsCommand, stackRmCommand, stackServicesCommand } from "./commands/stack-commands.ts";
+import { volumeCreateCommand, volumeInspectCommand, volumeLsCommand, volumeRmCommand } from "./commands/volume-commands.ts";
+import { configCreateCommand, configInspectCommand, configLsCommand, configRmCommand } from "./commands/config-commands.ts";
 import { composeTree } from "./commands/compose-commands.ts";
+import { networkCreateCommand, networkInspectCommand, networkLsCommand, networkRmCommand } from "./commands/network-commands.ts";
 
 export type DockerNode = TreeNode<DockerSubcommand>;
 
@@ -58,6 +65,7 @@ export const dockerTree: DockerNode = {
       short: "Manage containers",
       category: MANAGEMENT,
       children: [
+        leaf("commit", commitCommand),
         leaf("exec", execCommand),
         leaf("inspect", inspectCommand, { short: "Display detailed information on one or more containers" }),
         leaf("logs", logsCommand),
@@ -82,11 +90,51 @@ export const dockerTree: DockerNode = {
         leaf("tag", tagCommand),
       ],
     },
+    {
+      name: "network",
+      short: "Manage networks",
+      category: MANAGEMENT,
+      children: [
+        leaf("create", networkCreateCommand),
+        leaf("inspect", networkInspectCommand),
+        leaf("ls", networkLsCommand, { aliases: ["list"] }),
+        leaf("rm", networkRmCommand, { aliases: ["remove"] }),
+      ],
+    },
+    {
+      name: "volume",
+      short: "Manage volumes",
+      category: MANAGEMENT,
+      children: [
+        leaf("create", volumeCreateCommand),
+        leaf("inspect", volumeInspectCommand),
+        leaf("ls", volumeLsCommand, { aliases: ["list"] }),
+        leaf("rm", volumeRmCommand, { aliases: ["remove"] }),
+      ],
+    },
     // buildx's own help names the other places, not `docker buildx build` itself.
     { name: "buildx", short: "Docker Buildx", category: MANAGEMENT, plugin: true, children: [leaf("build", buildCommand, { aliases: ["b"], listed: false })] },
     composeTree,
+    {
+      name: "stack",
+      short: "Manage Swarm stacks",
+      category: SWARM,
+      children: [
+        leaf("deploy", stackDeployCommand, { aliases: ["up"] }),
+        leaf("ls", stackLsCommand, { aliases: ["list"] }),
+        leaf("ps", stackPsCommand),
+        leaf("rm", stackRmCommand, { aliases: ["remove", "down"] }),
+        leaf("services", stackServicesCommand),
+      ],
+    },
     { name: "swarm", short: "Manage Swarm", category: SWARM, children: [leaf("init", swarmInitCommand), leaf("join-token", swarmJoinTokenCommand), leaf("leave", swarmLeaveCommand)] },
     { name: "node", short: "Manage Swarm nodes", category: SWARM, children: [leaf("ls", nodeLsCommand, { aliases: ["list"] })] },
+    {
+      name: "config",
+      short: "Manage Swarm configs",
+      category: SWARM,
+      children: [leaf("create", configCreateCommand), leaf("inspect", configInspectCommand), leaf("ls", configLsCommand, { aliases: ["list"] }), leaf("rm", configRmCommand, { aliases: ["remove"] })],
+    },
     {
       name: "secret",
       short: "Manage Swarm secrets",
@@ -104,6 +152,8 @@ export const dockerTree: DockerNode = {
         leaf("ls", serviceLsCommand, { aliases: ["list"] }),
         leaf("ps", servicePsCommand),
         leaf("rm", serviceRmCommand, { aliases: ["remove"] }),
+        leaf("rollback", serviceRollbackCommand),
+        leaf("scale", serviceScaleCommand),
         leaf("update", serviceUpdateCommand),
       ],
     },
@@ -113,6 +163,7 @@ export const dockerTree: DockerNode = {
     leaf("pull", pullCommand, common(5)),
     leaf("images", imagesCommand, common(6)),
     leaf("version", versionCommand, common(7)),
+    leaf("commit", commitCommand),
     leaf("history", historyCommand),
     leaf("inspect", inspectCommand),
     leaf("logs", logsCommand),

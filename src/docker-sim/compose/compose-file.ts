@@ -33,6 +33,19 @@ export interface ComposeService {
   secrets: ComposeSecretRef[];
   command: string[] | undefined;
   entrypoint: string[] | undefined;
+  /** `deploy:` (docker stack deploy reads it; plain Compose reads only replicas). */
+  deploy: { replicas: number | undefined; mode: string | undefined };
+  /** The networks the service lists (none: the project's default network). */
+  networks: string[];
+  /** `configs:` references, short or long syntax, as for secrets. */
+  configs: ComposeSecretRef[];
+}
+
+export interface ComposeNetwork {
+  external: boolean;
+  /** The network's own name when external (`name:` or the key). */
+  name: string;
+  driver: string | undefined;
 }
 
 export type ComposeSecretSource = { kind: "file"; file: string } | { kind: "environment"; variable: string } | { kind: "external"; name: string };
@@ -41,6 +54,35 @@ export interface ComposeProject {
   name: string;
   services: ComposeService[];
   secrets: Map<string, ComposeSecretSource>;
+  configs: Map<string, ComposeSecretSource>;
+  networks: Map<string, ComposeNetwork>;
+}
+
+function fileObject(kind: "secret" | "config", name: string, def: unknown): ComposeSecretSource | string {
+  if (!isObj(def)) return `${kind}s.${name} must be a mapping`;
+  if (typeof def.file === "string") return { kind: "file", file: def.file };
+  if (typeof def.environment === "string") return { kind: "environment", variable: def.environment };
+  if (def.external === true) return { kind: "external", name: typeof def.name === "string" ? def.name : name };
+  return `${kind} "${name}" must declare either \`file\`, \`environment\` or \`external\``;
+}
+
+function fileObjectRefs(list: unknown): ComposeSecretRef[] {
+  const refs: ComposeSecretRef[] = [];
+  for (const s of Array.isArray(list) ? list : []) {
+    if (typeof s === "string") refs.push({ source: s, target: undefined, uid: undefined, gid: undefined, mode: undefined, short: true });
+    else if (isObj(s) && typeof s.source === "string") {
+      refs.push({
+        source: s.source,
+        target: typeof s.target === "string" ? s.target : undefined,
+        uid: s.uid === undefined ? undefined : String(s.uid),
+        gid: s.gid === undefined ? undefined : String(s.gid),
+        // YAML 1.2 reads `mode: 0400` as decimal 400; Compose means octal, so the digits are re-read as octal.
+        mode: s.mode === undefined ? undefined : parseInt(String(s.mode), 8),
+        short: false,
+      });
+    }
+  }
+  return refs;
 }
 
 type Obj = Record<string, unknown>;
@@ -86,13 +128,20 @@ export function loadComposeFile(text: string, projectName: string, lookup: (k: s
   const data = interpolate(doc, lookup) as Obj;
   if (!isObj(data.services)) return { ok: false, error: "no service selected" };
   const secrets = new Map<string, ComposeSecretSource>();
-  if (isObj(data.secrets)) {
-    for (const [name, def] of Object.entries(data.secrets)) {
-      if (!isObj(def)) return { ok: false, error: `secrets.${name} must be a mapping` };
-      if (typeof def.file === "string") secrets.set(name, { kind: "file", file: def.file });
-      else if (typeof def.environment === "string") secrets.set(name, { kind: "environment", variable: def.environment });
-      else if (def.external === true) secrets.set(name, { kind: "external", name: typeof def.name === "string" ? def.name : name });
-      else return { ok: false, error: `secret "${name}" must declare either \`file\`, \`environment\` or \`external\`` };
+  const configs = new Map<string, ComposeSecretSource>();
+  for (const [kind, map, defs] of [["secret", secrets, data.secrets], ["config", configs, data.configs]] as const) {
+    if (!isObj(defs)) continue;
+    for (const [name, def] of Object.entries(defs)) {
+      const source = fileObject(kind, name, def);
+      if (typeof source === "string") return { ok: false, error: source };
+      map.set(name, source);
+    }
+  }
+  const networks = new Map<string, ComposeNetwork>();
+  if (isObj(data.networks)) {
+    for (const [name, def] of Object.entries(data.networks)) {
+      const d = isObj(def) ? def : {};
+      networks.set(name, { external: d.external === true, name: typeof d.name === "string" ? d.name : name, driver: typeof d.driver === "string" ? d.driver : undefined });
     }
   }
   const services: ComposeService[] = [];
@@ -107,24 +156,19 @@ export function loadComposeFile(text: string, projectName: string, lookup: (k: s
     } else if (isObj(raw.environment)) {
       for (const [k, v] of Object.entries(raw.environment)) environment[k] = v === null || v === undefined ? null : String(v);
     }
-    const serviceSecrets: ComposeSecretRef[] = [];
-    for (const s of Array.isArray(raw.secrets) ? raw.secrets : []) {
-      if (typeof s === "string") serviceSecrets.push({ source: s, target: undefined, uid: undefined, gid: undefined, mode: undefined, short: true });
-      else if (isObj(s) && typeof s.source === "string") {
-        serviceSecrets.push({
-          source: s.source,
-          target: typeof s.target === "string" ? s.target : undefined,
-          uid: s.uid === undefined ? undefined : String(s.uid),
-          gid: s.gid === undefined ? undefined : String(s.gid),
-          // YAML 1.2 reads `mode: 0400` as decimal 400; Compose means octal, so the digits are re-read as octal.
-          mode: s.mode === undefined ? undefined : parseInt(String(s.mode), 8),
-          short: false,
-        });
-      }
-    }
+    const serviceSecrets = fileObjectRefs(raw.secrets);
     for (const s of serviceSecrets) {
       if (!secrets.has(s.source)) return { ok: false, error: `service "${name}" refers to undefined secret ${s.source}: invalid compose project` };
     }
+    const serviceConfigs = fileObjectRefs(raw.configs);
+    for (const c of serviceConfigs) {
+      if (!configs.has(c.source)) return { ok: false, error: `service "${name}" refers to undefined config ${c.source}: invalid compose project` };
+    }
+    const serviceNetworks = Array.isArray(raw.networks) ? raw.networks.map(String) : isObj(raw.networks) ? Object.keys(raw.networks) : [];
+    for (const n of serviceNetworks) {
+      if (n !== "default" && !networks.has(n)) return { ok: false, error: `service "${name}" refers to undefined network ${n}: invalid compose project` };
+    }
+    const deploy = isObj(raw.deploy) ? raw.deploy : {};
     let build: ComposeBuild | undefined;
     if (typeof raw.build === "string") build = { context: raw.build, dockerfile: undefined, args: {}, secrets: [] };
     else if (isObj(raw.build)) {
@@ -147,8 +191,11 @@ export function loadComposeFile(text: string, projectName: string, lookup: (k: s
       secrets: serviceSecrets,
       command: words(raw.command),
       entrypoint: words(raw.entrypoint),
+      deploy: { replicas: deploy.replicas === undefined ? undefined : Number(deploy.replicas), mode: typeof deploy.mode === "string" ? deploy.mode : undefined },
+      networks: serviceNetworks,
+      configs: serviceConfigs,
     });
   }
   const name = typeof data.name === "string" ? data.name : projectName;
-  return { ok: true, value: { name, services, secrets } };
+  return { ok: true, value: { name, services, secrets, configs, networks } };
 }

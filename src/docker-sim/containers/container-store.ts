@@ -13,6 +13,7 @@ import type { IdSource } from "../engine/ids.ts";
 import type { Image } from "../images/image.ts";
 import type { CommandResult } from "../shell/types.ts";
 import { mergeEnv, processEnv, shortId, type Container, type HostMountSpec, type MountPoint } from "./container.ts";
+import type { NetworkStore } from "../networks/network-store.ts";
 import { containerShell, processUser, runProgram, startProcess, type AppLaunch, type AppRunner } from "./process-runner.ts";
 
 export interface BindSpec {
@@ -55,17 +56,27 @@ export interface CreateContainerOptions {
   /** `--user`: replaces the image's USER in Config.User. */
   user?: string;
   swarmTask?: Container["swarmTask"];
+  /** `--network` (default "bridge"); checked when the container starts, as Docker 28 does. */
+  network?: string;
+  readOnly?: boolean;
+  /** `--add-host name:ip`, appended to the container's /etc/hosts. */
+  extraHosts?: readonly string[];
+  cidFile?: string;
+  hostname?: string;
 }
 
 export class ContainerStore {
   private readonly containers = new Map<string, Container>();
   private readonly volumes = new Map<string, MemoryFs>();
+  /** When each volume was created and its labels (`docker volume inspect`). */
+  private readonly volumeMeta = new Map<string, { created: Date; labels: Record<string, string>; anonymous: boolean }>();
   appRunner: AppRunner | undefined;
 
   constructor(
     private readonly host: FileSystem,
     private readonly clock: Clock,
     private readonly ids: IdSource,
+    readonly networks: NetworkStore,
   ) {}
 
   list(all = false): Container[] {
@@ -93,6 +104,35 @@ export class ContainerStore {
     return [...this.volumes.keys()].sort();
   }
 
+  /** `docker volume create [NAME]`: an existing name is simply returned, as the local driver does. */
+  createVolume(name: string | undefined, labels: Record<string, string> = {}): string {
+    const n = name ?? this.ids.hex(64);
+    if (!this.volumes.has(n)) {
+      this.volumes.set(n, new MemoryFs(() => this.clock.now()));
+      this.volumeMeta.set(n, { created: this.clock.now(), labels, anonymous: name === undefined });
+    }
+    return n;
+  }
+
+  volumeInfo(name: string): { name: string; created: Date; labels: Record<string, string>; anonymous: boolean } {
+    if (!this.volumes.has(name)) throw DaemonErrors.noSuchVolume(name);
+    const meta = this.volumeMeta.get(name) ?? { created: this.clock.now(), labels: {}, anonymous: false };
+    return { name, ...meta };
+  }
+
+  /** Containers (running or not) that mount the volume: the daemon refuses to remove it while any exist. */
+  volumeUsers(name: string): Container[] {
+    return [...this.containers.values()].filter((c) => c.mounts.some((m) => m.Type === "volume" && m.Name === name));
+  }
+
+  removeVolume(name: string, force = false): void {
+    this.volumeInfo(name);
+    const users = this.volumeUsers(name);
+    if (users.length && !force) throw DaemonErrors.volumeInUse(name, users.map((c) => c.id));
+    this.volumes.delete(name);
+    this.volumeMeta.delete(name);
+  }
+
   create(options: CreateContainerOptions): Container {
     const name = options.name ?? this.uniqueName();
     const clash = this.find(name);
@@ -117,11 +157,8 @@ export class ContainerStore {
         mounts.push({ target: b.target, fs: this.host, sourcePath: b.source, readOnly: b.readOnly });
         mountPoints.push({ Type: "bind", Source: b.source, Destination: b.target, Mode: b.mode ?? "", RW: !b.readOnly, Propagation: "rprivate" });
       } else {
-        let vol = this.volumes.get(b.source);
-        if (!vol) {
-          vol = new MemoryFs(() => this.clock.now());
-          this.volumes.set(b.source, vol);
-        }
+        if (!this.volumes.has(b.source)) this.createVolume(b.source);
+        const vol = this.volumes.get(b.source)!;
         mounts.push({ target: b.target, fs: vol, sourcePath: "/", readOnly: b.readOnly });
         mountPoints.push({ Type: "volume", Name: b.source, Source: `/var/lib/docker/volumes/${b.source}/_data`, Destination: b.target, Driver: "local", Mode: b.mode ?? "z", RW: !b.readOnly, Propagation: "" });
       }
@@ -148,7 +185,7 @@ export class ContainerStore {
     // An explicit --entrypoint drops the image's CMD, as docker does.
     const cmd = options.cmd && options.cmd.length ? [...options.cmd] : options.entrypoint ? null : image.config.Cmd;
     const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
-    const hostname = shortId(id);
+    const hostname = options.hostname ?? shortId(id);
     const container: Container = {
       id,
       name,
@@ -177,11 +214,16 @@ export class ContainerStore {
         Tmpfs: Object.keys(tmpfs).length ? tmpfs : undefined,
         Mounts: hostMounts.length ? hostMounts : undefined,
         AutoRemove: options.autoRemove ?? false,
+        NetworkMode: options.network ?? "bridge",
+        ReadonlyRootfs: options.readOnly ?? false,
+        ExtraHosts: options.extraHosts?.length ? [...options.extraHosts] : null,
+        ContainerIDFile: options.cidFile ?? "",
       },
       mounts: mountPoints,
       fs: new LayeredFs(image.layers, mounts, () => this.clock.now()),
       logs: [],
       swarmTask: options.swarmTask,
+      endpoint: undefined,
     };
     // /proc/1/environ is the main process's: readable by its user (and root), nobody else.
     const procOwner = (): { uid: number; gid: number } => {
@@ -191,9 +233,16 @@ export class ContainerStore {
     container.fs.addMount({ target: "/proc", fs: new VirtualFs(() => this.procFiles(container), procOwner), sourcePath: "/", readOnly: true });
     try {
       container.fs.writeFile("/etc/hostname", `${hostname}\n`, { parents: true });
+      const extra = (options.extraHosts ?? []).map((h) => {
+        const i = h.indexOf(":");
+        return `${h.slice(i + 1)}\t${h.slice(0, i)}\n`;
+      });
+      container.fs.writeFile("/etc/hosts", `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${extra.join("")}`, { parents: true });
     } catch {
       // Images without /etc (scratch) simply have no hostname file.
     }
+    // Written last: a read-only root refuses the learner's writes, not the daemon's own files.
+    container.fs.readOnlyRoot = options.readOnly ?? false;
     this.containers.set(id, container);
     return container;
   }
@@ -236,17 +285,30 @@ export class ContainerStore {
    * why, and the result's exit code is the one `docker run` exits with (127, 125).
    */
   async start(c: Container): Promise<{ outcome: "exited" | "running" | "failed"; result: CommandResult }> {
+    const network = this.networks.find(c.hostConfig.NetworkMode);
+    if (!network) {
+      c.exitCode = 125;
+      c.error = DaemonErrors.containerNetworkNotFound(c.hostConfig.NetworkMode).message;
+      return { outcome: "failed", result: { stdout: "", stderr: "", exitCode: 125 } };
+    }
+    const ep = this.networks.connect(network, c.id, c.name);
+    c.endpoint = { networkName: network.name, networkId: network.id, endpointId: ep.endpointId, gateway: network.gateway, ipv4: ep.ipv4, mac: ep.mac };
     c.status = "running";
     c.startedAt = this.clock.now();
     c.finishedAt = undefined;
     const out = await startProcess(c, () => this.appLaunch(c), this.appRunner);
-    if (out.kind === "not-found" || out.kind === "no-user") {
+    if (out.kind === "not-found" || out.kind === "denied" || out.kind === "no-user") {
+      this.release(c);
       c.status = "created";
-      c.exitCode = out.kind === "not-found" ? 127 : 125;
+      // docker/cli's toStatusError: "executable file not found" is 127, "permission denied" 126.
+      c.exitCode = out.kind === "not-found" ? 127 : out.kind === "denied" ? 126 : 125;
+      const runc = "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init:";
       c.error =
         out.kind === "not-found"
-          ? `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${out.program}": executable file not found in $PATH: unknown`
-          : out.error;
+          ? `${runc} exec: "${out.program}": executable file not found in $PATH: unknown`
+          : out.kind === "denied"
+            ? `${runc} exec: "${out.program}": permission denied: unknown`
+            : out.error;
       return { outcome: "failed", result: { stdout: "", stderr: "", exitCode: c.exitCode } };
     }
     const stdout = out.kind === "exited" ? out.result.stdout : out.stdout;
@@ -254,6 +316,7 @@ export class ContainerStore {
     if (stdout) c.logs.push({ stream: "stdout", text: stdout });
     if (stderr) c.logs.push({ stream: "stderr", text: stderr });
     if (out.kind === "exited") {
+      this.release(c);
       c.status = "exited";
       c.exitCode = out.result.exitCode;
       c.finishedAt = this.clock.now();
@@ -263,8 +326,15 @@ export class ContainerStore {
     return { outcome: "running", result: { stdout, stderr, exitCode: 0 } };
   }
 
+  /** A stopped container gives its endpoint back (a network with only stopped containers can go). */
+  private release(c: Container): void {
+    this.networks.disconnectAll(c.id);
+    c.endpoint = undefined;
+  }
+
   stop(c: Container): void {
     if (c.status !== "running") return;
+    this.release(c);
     c.status = "exited";
     // SIGTERM, then SIGKILL: most demo servers end with 137 or 0; nginx quits cleanly.
     c.exitCode = c.path.includes("nginx") || c.args.includes("nginx") ? 0 : 137;
@@ -276,6 +346,7 @@ export class ContainerStore {
     if (c.status === "running" && !force) {
       throw DaemonErrors.containerRunning(c.name);
     }
+    this.release(c);
     this.containers.delete(c.id);
   }
 

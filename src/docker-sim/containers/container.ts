@@ -42,6 +42,25 @@ export interface ContainerHostConfig {
   Tmpfs: Record<string, string> | undefined;
   Mounts: HostMountSpec[] | undefined;
   AutoRemove: boolean;
+  /** `--network`: "bridge" by default, "host", "none" or a network's name or id. */
+  NetworkMode: string;
+  /** `--read-only`. */
+  ReadonlyRootfs: boolean;
+  /** `--add-host host:ip` entries as given (written to /etc/hosts at create). */
+  ExtraHosts: string[] | null;
+  /** `--cidfile`. */
+  ContainerIDFile: string;
+}
+
+/** The endpoint a running container has on its network (cleared when it stops). */
+export interface ContainerEndpoint {
+  networkName: string;
+  networkId: string;
+  endpointId: string;
+  gateway: string;
+  /** "172.17.0.2/16", or "" on host and none. */
+  ipv4: string;
+  mac: string;
 }
 
 export interface LogLine {
@@ -75,6 +94,7 @@ export interface Container {
   fs: LayeredFs;
   logs: LogLine[];
   swarmTask: SwarmTaskInfo | undefined;
+  endpoint: ContainerEndpoint | undefined;
 }
 
 export function shortId(id: string): string {

@@ -29,6 +29,8 @@ export type ProcessOutcome =
   | { kind: "exited"; result: CommandResult }
   | { kind: "running"; stdout: string; stderr: string }
   | { kind: "not-found"; program: string }
+  /** A path that is a directory or has no execute bit: runc's EACCES, `docker run` exits 126. */
+  | { kind: "denied"; program: string }
   | { kind: "no-user"; error: string };
 
 const ENTRYPOINT_SCRIPTS = new Set(["docker-entrypoint.sh", "/docker-entrypoint.sh", "/usr/local/bin/docker-entrypoint.sh"]);
@@ -85,6 +87,8 @@ export async function startProcess(c: Container, launch: () => AppLaunch, appRun
   const argv = effectiveArgv([c.path, ...c.args].filter((a, i) => i > 0 || a !== ""));
   const program = argv[0]?.replace(/^\/(usr\/)?(local\/)?s?bin\//, "");
   if (!program) return { kind: "exited", result: { stdout: "", stderr: "", exitCode: 0 } };
+  const target = argv[0]!.includes("/") ? c.fs.stat(argv[0]!) : undefined;
+  if (target && (target.kind === "dir" || (target.mode & 0o111) === 0)) return { kind: "denied", program: argv[0]! };
   if (program === "/hello" || program === "hello") return { kind: "exited", result: { stdout: HELLO_WORLD_TEXT, stderr: "", exitCode: 0 } };
   const refusal = entrypointRefusal(program, new Map(processEnv(c)));
   if (refusal) return { kind: "exited", result: { stdout: "", stderr: refusal, exitCode: 1 } };

@@ -58,3 +58,23 @@ export function goTime(date: Date): string {
 export function goDate(date: Date): string {
   return `${date.toISOString().replace("T", " ").replace(/\.\d+Z$/, "")} +0000 UTC`;
 }
+
+/** Go's time.Time String(): "2025-01-15 09:30:00 +0000 UTC" (the fraction only when there is one). */
+export function goTimeString(d: Date): string {
+  const ms = d.getUTCMilliseconds();
+  return `${d.toISOString().slice(0, 19).replace("T", " ")}${ms ? `.${String(ms).padStart(3, "0").replace(/0+$/, "")}` : ""} +0000 UTC`;
+}
+
+/**
+ * A time.Time field of a typed API object (swarm Meta.CreatedAt...): RFC 3339 in JSON output,
+ * Go's String() when a template prints it, as `docker secret inspect --format '{{.CreatedAt}}'` does.
+ */
+export class GoTimeValue {
+  constructor(readonly date: Date) {}
+  toJSON(): string {
+    return goTime(this.date);
+  }
+  toString(): string {
+    return goTimeString(this.date);
+  }
+}

@@ -7,6 +7,7 @@ import { ImageBuilder, type BuildOutcome, type BuildRequest } from "../build/ima
 import { ContainerStore } from "../containers/container-store.ts";
 import type { AppLaunch, AppRunner } from "../containers/process-runner.ts";
 import { ImageStore } from "../images/image-store.ts";
+import { NetworkStore } from "../networks/network-store.ts";
 import { Swarm } from "../swarm/swarm.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { IdSource } from "./ids.ts";
@@ -38,6 +39,7 @@ export class DockerEngine {
   readonly builder: ImageBuilder;
   readonly containers: ContainerStore;
   readonly swarm: Swarm;
+  readonly networks: NetworkStore;
   /** The last `docker build` outcome (progress, warnings, npm token use), for graders. */
   lastBuild: BuildOutcome | undefined;
 
@@ -52,9 +54,11 @@ export class DockerEngine {
     this.images = new ImageStore();
     for (const tag of options.pulledImages ?? CATALOGUE_TAGS) this.images.pull(tag);
     this.builder = new ImageBuilder(this.images, this.clock);
-    this.containers = new ContainerStore(this.host, this.clock, this.ids);
+    // Networks draw ids from their own sequence, so adding them did not change any other id.
+    this.networks = new NetworkStore(this.clock, new IdSource(((options.seed ?? 0x5eed) ^ 0x6e6574) >>> 0));
+    this.containers = new ContainerStore(this.host, this.clock, this.ids, this.networks);
     this.containers.appRunner = options.appRunner;
-    this.swarm = new Swarm(this.containers, this.clock, this.ids);
+    this.swarm = new Swarm(this.containers, this.clock, this.ids, this.networks);
   }
 
   build(request: BuildRequest): Promise<BuildOutcome> {

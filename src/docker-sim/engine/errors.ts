@@ -79,7 +79,8 @@ export const DaemonErrors = {
     rpcError("InvalidArgument", `config '${name}' is in use by the following ${plural(services.length, "service")}: ${services.join(", ")}`),
   noSuchService: (ref: string) => new DaemonError("not-found", `service ${ref} not found`),
   serviceExists: (name: string) => rpcError("AlreadyExists", `name conflicts with an existing object: service ${name} already exists`),
-  noPreviousSpec: (ref: string) => new DaemonError("invalid", `service ${ref} does not have a previous spec`),
+  /** moby daemon/cluster/services.go checks this before swarmkit sees the update. */
+  noPreviousSpec: (_ref: string) => new DaemonError("invalid", "service does not have a previous spec"),
   scaleGlobal: (name: string) => new DaemonError("invalid", `${name}: scale can only be used with replicated or replicated-job mode`),
   noSuchNode: (ref: string) => new DaemonError("not-found", `node ${ref} not found`),
   noSuchStack: (name: string) => new DaemonError("not-found", `Nothing found in stack: ${name}`),
@@ -89,6 +90,12 @@ export const DaemonErrors = {
   networkExists: (name: string) => new DaemonError("conflict", `network with name ${name} already exists`),
   networkInUse: (name: string, id: string) => new DaemonError("conflict", `error while removing network: network ${name} id ${id} has active endpoints`),
   predefinedNetwork: (name: string) => new DaemonError("invalid", `${name} is a pre-defined network and cannot be removed`),
+  pluginNotFound: (driver: string) => new DaemonError("not-found", `could not find plugin ${driver} in v1 plugin registry: plugin not found`),
+  /** moby daemon/cluster: a service may only join swarm-scoped networks. */
+  networkNotSwarmScoped: (name: string) =>
+    new DaemonError("invalid", `The network ${name} cannot be used with services. Only networks scoped to the swarm can be used, such as those created with the overlay driver.`),
+  /** Docker 28 checks the network when the container starts. */
+  containerNetworkNotFound: (ref: string) => new DaemonError("not-found", `failed to set up container networking: network ${ref} not found`),
   noSuchVolume: (ref: string) => new DaemonError("not-found", `get ${ref}: no such volume`),
   volumeInUse: (name: string, containerIds: readonly string[]) => new DaemonError("conflict", `remove ${name}: volume is in use - [${containerIds.join(", ")}]`),
 } as const;

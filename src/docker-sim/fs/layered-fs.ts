@@ -23,6 +23,8 @@ export class LayeredFs implements FileSystem {
   private readonly lowers: readonly Layer[];
   private readonly mounts: FsMount[];
   private readonly now: () => Date;
+  /** `docker run --read-only`: the writable layer refuses writes; mounts (tmpfs, volumes) still take them. */
+  readOnlyRoot = false;
 
   constructor(lowers: readonly Layer[], mounts: FsMount[] = [], now: () => Date = () => new Date()) {
     this.lowers = lowers;
@@ -88,6 +90,7 @@ export class LayeredFs implements FileSystem {
       m.fs.writeFile(this.inMount(m, path), content, options);
       return;
     }
+    if (this.readOnlyRoot) throw new FsError("EROFS", path);
     const parent = dirname(path);
     if (options.parents) this.mkdir(parent, { parents: true });
     const p = this.stat(parent);
@@ -139,6 +142,7 @@ export class LayeredFs implements FileSystem {
       if (options.parents && existing.kind === "dir") return;
       throw new FsError("EEXIST", path);
     }
+    if (this.readOnlyRoot) throw new FsError("EROFS", path);
     const parent = dirname(path);
     const p = this.stat(parent);
     if (!p) {
@@ -169,6 +173,7 @@ export class LayeredFs implements FileSystem {
       inMount(m.fs, this.inMount(m, path));
       return;
     }
+    if (this.readOnlyRoot) throw new FsError("EROFS", path);
     const e = this.layerEntry(path);
     if (e) {
       this.upper.set(path, change(e));
@@ -190,6 +195,7 @@ export class LayeredFs implements FileSystem {
     }
     const st = this.stat(path);
     if (!st) throw new FsError("ENOENT", path);
+    if (this.readOnlyRoot) throw new FsError("EROFS", path);
     if (st.kind === "dir") {
       const children = this.readdir(path);
       if (children.length > 0 && !options.recursive) throw new FsError("ENOTEMPTY", path);

@@ -62,7 +62,8 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[], 
       const chars = a.slice(1);
       for (let j = 0; j < chars.length; j++) {
         const c = chars[j]!;
-        if (c === "h") {
+        // -h is help unless the command has its own -h (docker run's --hostname).
+        if (c === "h" && !byShort.has("h")) {
           help = true;
           continue;
         }

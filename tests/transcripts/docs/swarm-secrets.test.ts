@@ -2,7 +2,7 @@
  * https://docs.docker.com/engine/swarm/secrets/ "Simple example: Get started with secrets",
  * replayed. Where the page is older than Docker 28 the expected line follows current Docker, and
  * the comment above it says what the page shows. The node is this simulator's one node,
- * "docker-desktop" (the page ran on "ip-172-31-46-109"). Step 5 (`docker commit`) is not modelled yet.
+ * "docker-desktop" (the page ran on "ip-172-31-46-109").
  */
 import { describe, it } from "vitest";
 import { freshHost, replay } from "./replay.ts";
@@ -49,6 +49,22 @@ $ docker service rm redis
 redis
 $ docker secret rm my_secret_data
 my_secret_data
+`);
+  });
+
+  it("step 5: a committed task container has no /run/secrets (the secret is on a tmpfs, not in a layer)", async () => {
+    const host = freshHost();
+    await replay(host, `
+$ docker swarm init
+...
+$ printf "This is a secret" | docker secret create my_secret_data -
+wwwrxza8sxy025bas86593fqs
+$ docker service create --name redis --secret my_secret_data redis:alpine
+...
+$ docker commit $(docker ps --filter name=redis -q) committed_redis
+sha256:3d1c3ee3f3b5bd6e8c1d7d4a7c0f4cf7b7eb8e1d7a7b2bb1b3b5c7d9e1f3a5b7
+$ docker run --rm -it committed_redis cat /run/secrets/my_secret_data
+cat: can't open '/run/secrets/my_secret_data': No such file or directory
 `);
   });
 });

@@ -9,13 +9,14 @@ import { DaemonError, daemonErrorLine } from "../../engine/errors.ts";
 import { FsError } from "../../fs/file-system.ts";
 import { basename, resolvePath, dirname } from "../../fs/path.ts";
 import type { Container } from "../../containers/container.ts";
+import type { Image } from "../../images/image.ts";
 import type { BindSpec, SecretFileSpec } from "../../containers/container-store.ts";
 import { collectFiles } from "../../fs/file-system.ts";
 import type { CommandResult } from "../../shell/types.ts";
 import { loadComposeFile, parseDotEnv, type ComposeProject, type ComposeService } from "../../compose/compose-file.ts";
 import { findChild, type TreeNode } from "../../../lib/cli/command-tree.ts";
 import { groupHelp, result, runSubcommand, type DockerCliContext, type DockerSubcommand } from "../command.ts";
-import { flagBool, flagString, parseFlags } from "../flags.ts";
+import { flagBool, flagList, flagString, parseFlags } from "../flags.ts";
 import { ellipsis, formatTable } from "../format/table.ts";
 import { ensureImage, containerStatus } from "./container-commands.ts";
 
@@ -23,6 +24,8 @@ const FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docke
 
 interface Loaded {
   project: ComposeProject;
+  /** The compose file's path (the config_files label, `docker compose ls`). */
+  file: string;
   dir: string;
   env: Map<string, string>;
 }
@@ -48,7 +51,7 @@ function loadProject(ctx: DockerCliContext, file: string | undefined, projectNam
   const defaultName = (projectName ?? basename(dir)).toLowerCase().replace(/[^a-z0-9_-]/g, "");
   const loaded = loadComposeFile(text, defaultName, (k) => env.get(k));
   if (!loaded.ok) return { ok: false, error: `${basename(path)}: ${loaded.error}` };
-  return { ok: true, value: { project: loaded.value, dir, env } };
+  return { ok: true, value: { project: loaded.value, file: path, dir, env } };
 }
 
 function secretTarget(target: string | undefined, source: string): string {
@@ -92,8 +95,83 @@ function containerName(project: ComposeProject, service: ComposeService): string
   return `${project.name}-${service.name}-1`;
 }
 
+function projectLabels(l: Loaded): Record<string, string> {
+  return { "com.docker.compose.project": l.project.name, "com.docker.compose.project.config_files": l.file, "com.docker.compose.project.working_dir": l.dir };
+}
+
 function projectContainers(ctx: DockerCliContext, project: string): Container[] {
   return ctx.engine.containers.list(true).filter((c) => c.config.Labels["com.docker.compose.project"] === project);
+}
+
+type Prepared = { ok: false; stderr: string } | { ok: true; stderr: string; image: Image; imageRef: string; env: string[]; binds: BindSpec[]; secretFiles: SecretFileSpec[] };
+
+/** Build a service's image when it has a build section and no image yet (or always with `force`). */
+async function buildService(l: Loaded, s: ComposeService, ctx: DockerCliContext, force: boolean): Promise<{ ok: boolean; stderr: string; imageRef: string | undefined }> {
+  const { project, dir } = l;
+  if (!s.build) return { ok: true, stderr: "", imageRef: s.image };
+  const imageRef = s.image ?? `${project.name}-${s.name}`;
+  if (!force && ctx.engine.images.find(imageRef)) return { ok: true, stderr: "", imageRef };
+  const contextDir = resolvePath(dir, s.build.context);
+  const files = new Map<string, string>();
+  for (const [p, c] of collectFiles(ctx.fs, contextDir)) files.set(p.slice(contextDir.length + 1), c);
+  const secrets = new Map<string, string>();
+  for (const id of s.build.secrets) {
+    const src = project.secrets.get(id);
+    if (src?.kind === "file") secrets.set(id, ctx.fs.readFile(resolvePath(dir, src.file)));
+    else if (src?.kind === "environment" && l.env.has(src.variable)) secrets.set(id, l.env.get(src.variable)!);
+  }
+  let dockerfile: string;
+  try {
+    dockerfile = ctx.fs.readFile(resolvePath(contextDir, s.build.dockerfile ?? "Dockerfile"));
+  } catch {
+    return { ok: false, stderr: "failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory\n", imageRef };
+  }
+  const outcome = await ctx.engine.build({ dockerfile, context: files, tags: [imageRef], buildArgs: new Map(Object.entries(s.build.args)), secrets });
+  ctx.engine.lastBuild = outcome;
+  return { ok: outcome.ok, stderr: outcome.progress, imageRef };
+}
+
+/** What a service's container is made of: its image (built or pulled), env, secret binds and files. */
+async function prepareService(l: Loaded, s: ComposeService, ctx: DockerCliContext, forceBuild: boolean): Promise<Prepared> {
+  const { project, dir } = l;
+  let stderr = "";
+  const built = await buildService(l, s, ctx, forceBuild);
+  stderr += built.stderr;
+  if (!built.ok) return { ok: false, stderr };
+  const imageRef = built.imageRef;
+  if (!imageRef) return { ok: false, stderr: `${stderr}service "${s.name}" has neither an image nor a build context specified: invalid compose project\n` };
+  let image;
+  try {
+    image = ensureImage(ctx, imageRef).image;
+  } catch (e) {
+    if (e instanceof DaemonError) return { ok: false, stderr: `${stderr} ${s.name} Error ${e.message}\n${daemonErrorLine(e)}` };
+    throw e;
+  }
+  const env: string[] = [];
+  for (const f of s.envFiles) {
+    try {
+      for (const [k, v] of parseDotEnv(ctx.fs.readFile(resolvePath(dir, f)))) env.push(`${k}=${v}`);
+    } catch {
+      return { ok: false, stderr: `${stderr}env file ${resolvePath(dir, f)} not found: stat ${resolvePath(dir, f)}: no such file or directory\n` };
+    }
+  }
+  for (const [k, v] of Object.entries(s.environment)) {
+    const value = v ?? l.env.get(k);
+    if (value !== undefined) env.push(`${k}=${value}`);
+  }
+  const binds: BindSpec[] = [];
+  const secretFiles: SecretFileSpec[] = [];
+  for (const r of s.secrets) {
+    const src = project.secrets.get(r.source)!;
+    const target = secretTarget(r.target, r.source);
+    if (src.kind === "file") {
+      // Without swarm a file secret is a plain read-only bind mount: uid/gid/mode are not applied.
+      binds.push({ kind: "bind", source: resolvePath(dir, src.file), target, readOnly: true, mode: undefined, spec: undefined });
+    } else if (src.kind === "environment") {
+      secretFiles.push({ target, content: l.env.get(src.variable) ?? "", mode: r.mode ?? 0o444, uid: Number(r.uid ?? 0), gid: Number(r.gid ?? 0) });
+    }
+  }
+  return { ok: true, stderr, image, imageRef, env, binds, secretFiles };
 }
 
 async function up(l: Loaded, ctx: DockerCliContext, detach: boolean): Promise<CommandResult> {
@@ -112,63 +190,10 @@ async function up(l: Loaded, ctx: DockerCliContext, detach: boolean): Promise<Co
   const network = `${project.name}_default`;
   stderr += ` Network ${network}  Creating\n Network ${network}  Created\n`;
   for (const s of project.services) {
-    let imageRef = s.image;
-    if (s.build) {
-      imageRef = s.image ?? `${project.name}-${s.name}`;
-      if (!ctx.engine.images.find(imageRef)) {
-        const contextDir = resolvePath(dir, s.build.context);
-        const files = new Map<string, string>();
-        for (const [p, c] of collectFiles(ctx.fs, contextDir)) files.set(p.slice(contextDir.length + 1), c);
-        const secrets = new Map<string, string>();
-        for (const id of s.build.secrets) {
-          const src = project.secrets.get(id);
-          if (src?.kind === "file") secrets.set(id, ctx.fs.readFile(resolvePath(dir, src.file)));
-          else if (src?.kind === "environment" && l.env.has(src.variable)) secrets.set(id, l.env.get(src.variable)!);
-        }
-        let dockerfile: string;
-        try {
-          dockerfile = ctx.fs.readFile(resolvePath(contextDir, s.build.dockerfile ?? "Dockerfile"));
-        } catch {
-          return result("", `${stderr}failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory\n`, 1);
-        }
-        const outcome = await ctx.engine.build({ dockerfile, context: files, tags: [imageRef], buildArgs: new Map(Object.entries(s.build.args)), secrets });
-        ctx.engine.lastBuild = outcome;
-        stderr += outcome.progress;
-        if (!outcome.ok) return result("", stderr, 1);
-      }
-    }
-    if (!imageRef) return result("", `${stderr}service "${s.name}" has neither an image nor a build context specified: invalid compose project\n`, 1);
-    let image;
-    try {
-      image = ensureImage(ctx, imageRef).image;
-    } catch (e) {
-      if (e instanceof DaemonError) return result("", `${stderr} ${s.name} Error ${e.message}\n${daemonErrorLine(e)}`, 1);
-      throw e;
-    }
-    const env: string[] = [];
-    for (const f of s.envFiles) {
-      try {
-        for (const [k, v] of parseDotEnv(ctx.fs.readFile(resolvePath(dir, f)))) env.push(`${k}=${v}`);
-      } catch {
-        return result("", `${stderr}env file ${resolvePath(dir, f)} not found: stat ${resolvePath(dir, f)}: no such file or directory\n`, 1);
-      }
-    }
-    for (const [k, v] of Object.entries(s.environment)) {
-      const value = v ?? l.env.get(k);
-      if (value !== undefined) env.push(`${k}=${value}`);
-    }
-    const binds: BindSpec[] = [];
-    const secretFiles: SecretFileSpec[] = [];
-    for (const r of s.secrets) {
-      const src = project.secrets.get(r.source)!;
-      const target = secretTarget(r.target, r.source);
-      if (src.kind === "file") {
-        // Without swarm a file secret is a plain read-only bind mount: uid/gid/mode are not applied.
-        binds.push({ kind: "bind", source: resolvePath(dir, src.file), target, readOnly: true, mode: undefined, spec: undefined });
-      } else if (src.kind === "environment") {
-        secretFiles.push({ target, content: l.env.get(src.variable) ?? "", mode: r.mode ?? 0o444, uid: Number(r.uid ?? 0), gid: Number(r.gid ?? 0) });
-      }
-    }
+    const prepared = await prepareService(l, s, ctx, false);
+    stderr += prepared.stderr;
+    if (!prepared.ok) return result("", stderr, 1);
+    const { image, imageRef, env, binds, secretFiles } = prepared;
     const name = containerName(project, s);
     const existing = ctx.engine.containers.find(name);
     if (existing) {
@@ -186,7 +211,7 @@ async function up(l: Loaded, ctx: DockerCliContext, detach: boolean): Promise<Co
         entrypoint: s.entrypoint,
         binds,
         secretFiles,
-        labels: { "com.docker.compose.project": project.name, "com.docker.compose.service": s.name, "com.docker.compose.container-number": "1", "com.docker.compose.oneoff": "False" },
+        labels: { ...projectLabels(l), "com.docker.compose.service": s.name, "com.docker.compose.container-number": "1", "com.docker.compose.oneoff": "False" },
       });
     } catch (e) {
       if (e instanceof DaemonError) return result("", `${stderr}${daemonErrorLine(e)}`, 1);
@@ -218,6 +243,110 @@ function down(l: Loaded, ctx: DockerCliContext): CommandResult {
   stderr += ` Network ${network}  Removing\n Network ${network}  Removed\n`;
   return result("", stderr);
 }
+
+async function composeBuild(l: Loaded, names: readonly string[], ctx: DockerCliContext): Promise<CommandResult> {
+  let stderr = "";
+  for (const s of selectServices(l, names)) {
+    if (!s.build) continue;
+    const built = await buildService(l, s, ctx, true);
+    stderr += built.stderr;
+    if (!built.ok) return result("", stderr, 1);
+  }
+  return result("", stderr);
+}
+
+function selectServices(l: Loaded, names: readonly string[]): ComposeService[] {
+  return names.length ? l.project.services.filter((s) => names.includes(s.name)) : l.project.services;
+}
+
+/** `docker compose run [--rm] SERVICE [COMMAND...]`: a one-off container named <project>-<service>-run-<12 hex>. */
+async function composeRun(l: Loaded, p: Parameters<DockerSubcommand["run"]>[0], ctx: DockerCliContext): Promise<CommandResult> {
+  const [service, ...cmd] = p.positionals;
+  const s = l.project.services.find((x) => x.name === service);
+  if (!s) return result("", `no such service: ${service ?? ""}\n`, 1);
+  const prepared = await prepareService(l, s, ctx, false);
+  if (!prepared.ok) return result("", prepared.stderr, 1);
+  const env = [...prepared.env, ...flagList(p, "env")];
+  const name = flagString(p, "name") ?? `${l.project.name}-${s.name}-run-${ctx.engine.ids.hex(12)}`;
+  const c = ctx.engine.containers.create({
+    image: prepared.image,
+    imageRef: prepared.imageRef,
+    name,
+    env,
+    cmd: cmd.length ? cmd : s.command,
+    entrypoint: flagString(p, "entrypoint") !== undefined ? [flagString(p, "entrypoint")!] : s.entrypoint,
+    binds: prepared.binds,
+    secretFiles: prepared.secretFiles,
+    labels: { ...projectLabels(l), "com.docker.compose.service": s.name, "com.docker.compose.oneoff": "True" },
+    autoRemove: flagBool(p, "rm"),
+  });
+  const started = await ctx.engine.containers.start(c);
+  if (started.outcome === "failed") return result("", `${prepared.stderr}Error response from daemon: ${c.error}\n`, started.result.exitCode);
+  if (flagBool(p, "detach")) return result(`${name}\n`, prepared.stderr);
+  return result(started.result.stdout, prepared.stderr + started.result.stderr, started.outcome === "exited" ? started.result.exitCode : 0);
+}
+
+function composeStop(l: Loaded, names: readonly string[], ctx: DockerCliContext): CommandResult {
+  let stderr = "";
+  for (const c of projectContainers(ctx, l.project.name)) {
+    if (c.status !== "running" || (names.length && !names.includes(c.config.Labels["com.docker.compose.service"] ?? ""))) continue;
+    stderr += ` Container ${c.name}  Stopping\n`;
+    ctx.engine.containers.stop(c);
+    stderr += ` Container ${c.name}  Stopped\n`;
+  }
+  return result("", stderr);
+}
+
+function composePull(l: Loaded, names: readonly string[], ctx: DockerCliContext): CommandResult {
+  let stderr = "";
+  for (const s of selectServices(l, names)) {
+    // A service with a build section and no image has nothing to pull; with both, the pull may fail quietly.
+    if (!s.image) continue;
+    stderr += ` ${s.name} Pulling \n`;
+    try {
+      ctx.engine.images.pull(s.image);
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      if (s.build) {
+        stderr += ` ${s.name} Warning ${e.message}\n`;
+        continue;
+      }
+      return result("", `${stderr} ${s.name} Error ${e.message}\n${daemonErrorLine(e)}`, 1);
+    }
+    stderr += ` ${s.name} Pulled \n`;
+  }
+  return result("", stderr);
+}
+
+/** `docker compose ls`: projects found by their containers' labels (running ones unless --all). */
+const composeLsCommand: DockerSubcommand = {
+  path: "docker compose ls",
+  usage: "docker compose ls [OPTIONS]",
+  short: "List running compose projects",
+  args: { max: 0 },
+  flags: [
+    { name: "all", short: "a", kind: "bool", description: "Show all stopped Compose projects" },
+    { name: "format", kind: "string", description: 'Format the output. Values: [table | json] (default "table")' },
+    { name: "quiet", short: "q", kind: "bool", description: "Only display project names" },
+  ],
+  run(p, ctx) {
+    const projects = new Map<string, { states: Map<string, number>; files: string }>();
+    for (const c of ctx.engine.containers.list(true)) {
+      const name = c.config.Labels["com.docker.compose.project"];
+      if (!name || c.config.Labels["com.docker.compose.oneoff"] === "True") continue;
+      const entry = projects.get(name) ?? { states: new Map(), files: c.config.Labels["com.docker.compose.project.config_files"] ?? "" };
+      entry.states.set(c.status, (entry.states.get(c.status) ?? 0) + 1);
+      projects.set(name, entry);
+    }
+    const rows = [...projects]
+      .filter(([, e]) => flagBool(p, "all") || e.states.has("running"))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, e]) => ({ Name: name, Status: [...e.states].sort(([a], [b]) => a.localeCompare(b)).map(([st, n]) => `${st}(${n})`).join(", "), ConfigFiles: e.files }));
+    if (flagBool(p, "quiet")) return result(rows.map((r) => `${r.Name}\n`).join(""));
+    if (flagString(p, "format") === "json") return result(`${JSON.stringify(rows)}\n`);
+    return result(formatTable(["NAME", "STATUS", "CONFIG FILES"], rows.map((r) => [r.Name, r.Status, r.ConfigFiles])));
+  },
+};
 
 const commonFlags = [
   { name: "file", short: "f", kind: "string" as const, description: "Compose configuration files", hidden: true },
@@ -265,6 +394,25 @@ const SUBCOMMANDS: Record<string, DockerSubcommand> = {
     },
     false,
   ),
+  build: sub("build", "docker compose build [OPTIONS] [SERVICE...]", "Build or rebuild services", [{ name: "no-cache", kind: "bool", description: "Do not use cache when building the image" }, { name: "pull", kind: "bool", description: "Always attempt to pull a newer version of the image" }], (l, p, ctx) => composeBuild(l, p.positionals, ctx)),
+  ls: composeLsCommand,
+  pull: sub("pull", "docker compose pull [OPTIONS] [SERVICE...]", "Pull service images", [{ name: "quiet", short: "q", kind: "bool", description: "Pull without printing progress information" }], (l, p, ctx) => composePull(l, p.positionals, ctx)),
+  run: sub(
+    "run",
+    "docker compose run [OPTIONS] SERVICE [COMMAND] [ARGS...]",
+    "Run a one-off command on a service",
+    [
+      { name: "detach", short: "d", kind: "bool", description: "Run container in background and print container ID" },
+      { name: "entrypoint", kind: "string", description: "Override the entrypoint of the image" },
+      { name: "env", short: "e", kind: "list", description: "Set environment variables" },
+      { name: "name", kind: "string", description: "Assign a name to the container" },
+      { name: "rm", kind: "bool", description: "Automatically remove the container when it exits" },
+      { name: "no-TTY", short: "T", kind: "bool", description: "Disable pseudo-TTY allocation (default: auto-detected)" },
+    ],
+    composeRun,
+    false,
+  ),
+  stop: sub("stop", "docker compose stop [OPTIONS] [SERVICE...]", "Stop services", [{ name: "timeout", short: "t", kind: "string", description: "Specify a shutdown timeout in seconds" }], (l, p, ctx) => composeStop(l, p.positionals, ctx)),
   logs: sub("logs", "docker compose logs [OPTIONS] [SERVICE...]", "View output from containers", [], (l, p, ctx) => {
     let stdout = "";
     for (const c of projectContainers(ctx, l.project.name)) {

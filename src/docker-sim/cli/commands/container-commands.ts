@@ -8,8 +8,16 @@ import type { CommandResult } from "../../shell/types.ts";
 import { eachRefResult, result, rowsResult, runDaemonError, runStyleError, type DockerCliContext, type DockerSubcommand } from "../command.ts";
 import { flagBool, flagList, flagString } from "../flags.ts";
 import { ellipsis } from "../format/table.ts";
+import { resolvePath } from "../../fs/path.ts";
+import { labelsFrom } from "./labels.ts";
 import { renderRows } from "../format/render-rows.ts";
 import { parseEnvFile, parseMountFlag, parsePublishFlags, parseTmpfsFlag, parseVolumeFlag, resolveEnvFlags } from "./run-options.ts";
+
+/** `--pull always`: the registry is asked even when the image is here (the pull output goes to stderr). */
+function pullAlways(ctx: DockerCliContext, ref: string): { image: Image; stderr: string } {
+  const pulled = ctx.engine.images.pull(ref);
+  return { image: pulled.image, stderr: `${pulled.progress.slice(0, -1).join("\n")}\n` };
+}
 
 /** Find a local image or pull it, as `docker run` does (pull progress goes to stderr). */
 export function ensureImage(ctx: DockerCliContext, ref: string): { image: Image; stderr: string } {
@@ -34,16 +42,23 @@ export const runCommand: DockerSubcommand = {
   interspersed: false,
   args: { min: 1 },
   flags: [
+    { name: "add-host", kind: "list", description: "Add a custom host-to-IP mapping (host:ip)" },
+    { name: "cidfile", kind: "string", description: "Write the container ID to the file" },
     { name: "detach", short: "d", kind: "bool", description: "Run container in background and print container ID" },
     { name: "env", short: "e", kind: "list", description: "Set environment variables" },
     { name: "env-file", kind: "list", description: "Read in a file of environment variables" },
     { name: "entrypoint", kind: "string", description: "Overwrite the default ENTRYPOINT of the image" },
+    { name: "hostname", short: "h", kind: "string", description: "Container host name" },
     { name: "interactive", short: "i", kind: "bool", description: "Keep STDIN open even if not attached" },
     { name: "label", short: "l", kind: "list", description: "Set meta data on a container" },
     { name: "mount", kind: "list", description: "Attach a filesystem mount to the container" },
     { name: "name", kind: "string", description: "Assign a name to the container" },
+    { name: "net", kind: "string", description: "Connect a container to a network (the old spelling of --network)", hidden: true },
     { name: "network", kind: "string", description: "Connect a container to a network" },
     { name: "publish", short: "p", kind: "list", description: "Publish a container's port(s) to the host" },
+    { name: "pull", kind: "string", description: 'Pull image before running ("always", "missing", "never") (default "missing")' },
+    { name: "quiet", short: "q", kind: "bool", description: "Suppress the pull output" },
+    { name: "read-only", kind: "bool", description: "Mount the container's root filesystem as read only" },
     { name: "rm", kind: "bool", description: "Automatically remove the container and its associated anonymous volumes when it exits" },
     { name: "tmpfs", kind: "list", description: "Mount a tmpfs directory" },
     { name: "tty", short: "t", kind: "bool", description: "Allocate a pseudo-TTY" },
@@ -53,7 +68,20 @@ export const runCommand: DockerSubcommand = {
   ],
   async run(p, ctx) {
     const [imageRef, ...cmd] = p.positionals as [string, ...string[]];
+    const pull = flagString(p, "pull") ?? "missing";
+    if (!["always", "missing", "never", ""].includes(pull)) return runStyleError(this.path, `invalid pull option: '${pull}': must be one of "always", "missing" or "never"`);
     if (!isValidReference(imageRef)) return runStyleError(this.path, "invalid reference format");
+    const extraHosts: string[] = [];
+    for (const h of flagList(p, "add-host")) {
+      // Docker 28 accepts host:ip and host=ip; the daemon stores host:ip.
+      const m = /^([^:=]+)[:=](.+)$/.exec(h);
+      if (!m) return result("", `invalid argument "${h}" for "--add-host" flag: bad format for add-host: "${h}"\n\nUsage:  ${RUN_USAGE}\n\nRun 'docker run --help' for more information\n`, 125);
+      extraHosts.push(`${m[1]}:${m[2] === "host-gateway" ? "192.168.65.254" : m[2]}`);
+    }
+    const cidFile = flagString(p, "cidfile");
+    if (cidFile && ctx.fs.stat(resolvePath(ctx.cwd, cidFile))) {
+      return runStyleError(this.path, `container ID file found, make sure the other container isn't running or delete ${cidFile}`);
+    }
     const env = resolveEnvFlags(flagList(p, "env"), ctx.env);
     const fileEnv: string[] = [];
     for (const f of flagList(p, "env-file")) {
@@ -79,15 +107,19 @@ export const runCommand: DockerSubcommand = {
     if (!published.ok) return result("", `${published.error}\n\nUsage:  ${RUN_USAGE}\n\nRun 'docker run --help' for more information\n`, 125);
     for (const t of flagList(p, "tmpfs")) tmpfs.push({ ...parseTmpfsFlag(t), viaMountFlag: false });
     let pulled: { image: Image; stderr: string };
+    const quiet = flagBool(p, "quiet");
     try {
-      pulled = ensureImage(ctx, imageRef);
+      if (pull === "never" && !ctx.engine.images.find(imageRef)) throw DaemonErrors.noSuchImage(normalizeReference(imageRef));
+      pulled = pull === "always" ? pullAlways(ctx, imageRef) : ensureImage(ctx, imageRef);
+      if (quiet) pulled = { ...pulled, stderr: "" };
     } catch (e) {
       if (e instanceof DaemonError) {
-        return runDaemonError(this.path, e, 125, `Unable to find image '${normalizeReference(imageRef)}' locally\n`);
+        const before = pull === "missing" && !quiet ? `Unable to find image '${normalizeReference(imageRef)}' locally\n` : "";
+        return runDaemonError(this.path, e, 125, before);
       }
       throw e;
     }
-    const labels = Object.fromEntries(flagList(p, "label").map((l) => [l.split("=")[0]!, l.split("=").slice(1).join("=")]));
+    const labels = labelsFrom(flagList(p, "label"));
     const entrypoint = flagString(p, "entrypoint");
     let container: Container;
     try {
@@ -105,17 +137,26 @@ export const runCommand: DockerSubcommand = {
         autoRemove: flagBool(p, "rm"),
         portBindings: published.value,
         user: flagString(p, "user"),
+        network: flagString(p, "network") ?? flagString(p, "net"),
+        readOnly: flagBool(p, "read-only"),
+        extraHosts,
+        cidFile,
+        hostname: flagString(p, "hostname"),
       });
     } catch (e) {
       if (e instanceof DaemonError) return runDaemonError(this.path, e, 125, pulled.stderr);
       throw e;
     }
+    // docker/cli writes the id as soon as the daemon created the container.
+    if (cidFile) ctx.fs.writeFile(resolvePath(ctx.cwd, cidFile), container.id);
     const started = await ctx.engine.containers.start(container);
     if (started.outcome === "failed") {
       return runDaemonError(this.path, container.error, started.result.exitCode, pulled.stderr);
     }
-    if (flagBool(p, "detach")) return result(`${container.id}\n`, pulled.stderr);
-    return result(started.result.stdout, pulled.stderr + started.result.stderr, started.outcome === "exited" ? started.result.exitCode : 0);
+    // The pull progress reaches the terminal before anything the container prints.
+    const first = { stderrFirst: pulled.stderr !== "" };
+    if (flagBool(p, "detach")) return { ...result(`${container.id}\n`, pulled.stderr), ...first };
+    return { ...result(started.result.stdout, pulled.stderr + started.result.stderr, started.outcome === "exited" ? started.result.exitCode : 0), ...first };
   },
 };
 

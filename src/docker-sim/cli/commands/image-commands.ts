@@ -1,4 +1,6 @@
 /** Image commands: build, images, history, pull, rmi, image inspect. */
+import { checkReport } from "../../build/lint.ts";
+import { DockerfileParseError } from "../../build/dockerfile-parser.ts";
 import { goDate, since } from "../../engine/clock.ts";
 import { humanSize } from "../../engine/units.ts";
 import { FsError, collectFiles } from "../../fs/file-system.ts";
@@ -22,6 +24,7 @@ export const buildCommand: DockerSubcommand = {
   args: { min: 1, max: 1 },
   flags: [
     { name: "build-arg", kind: "list", description: "Set build-time variables" },
+    { name: "check", kind: "bool", description: "Shorthand for \"--call=check\"" },
     { name: "file", short: "f", kind: "string", description: 'Name of the Dockerfile (default: "PATH/Dockerfile")' },
     { name: "no-cache", kind: "bool", description: "Do not use cache when building the image" },
     { name: "platform", kind: "string", description: "Set target platform for build" },
@@ -49,6 +52,16 @@ export const buildCommand: DockerSubcommand = {
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
       return fail(`failed to solve: failed to read dockerfile: open ${fileFlag ?? "Dockerfile"}: no such file or directory`);
+    }
+    if (flagBool(p, "check")) {
+      const dockerfileName = fileFlag ? basename(fileFlag) : "Dockerfile";
+      try {
+        const report = checkReport(dockerfile, dockerfileName);
+        return result(report.stdout, "", report.exitCode);
+      } catch (e) {
+        if (e instanceof DockerfileParseError) return fail(`failed to solve: ${e.message}`);
+        throw e;
+      }
     }
     const context = new Map<string, string>();
     for (const [path, content] of collectFiles(ctx.fs, contextDir)) context.set(path.slice(contextDir === "/" ? 1 : contextDir.length + 1), content);

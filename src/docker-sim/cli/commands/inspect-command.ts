@@ -1,9 +1,11 @@
-/** `docker inspect`: containers first, then images, then swarm objects, as the CLI searches. */
+/** `docker inspect`: containers first, then images, networks, then swarm objects, as the CLI searches. */
 import { result, type DockerSubcommand } from "../command.ts";
 import { flagString } from "../flags.ts";
 import { containerInspect, imageInspect } from "./inspect-json.ts";
 import { renderInspect } from "./image-commands.ts";
 import { secretInspectJson, serviceInspectJson } from "./swarm-commands.ts";
+import { networkInspectJson } from "./network-commands.ts";
+import { configInspectJson } from "./config-commands.ts";
 
 export const inspectCommand: DockerSubcommand = {
   path: "docker inspect",
@@ -30,6 +32,11 @@ export const inspectCommand: DockerSubcommand = {
         docs.push(imageInspect(img));
         continue;
       }
+      const net = !type || type === "network" ? ctx.engine.networks.find(ref) : undefined;
+      if (net) {
+        docs.push(networkInspectJson(net));
+        continue;
+      }
       if (ctx.engine.swarm.active) {
         const svc = !type || type === "service" ? ctx.engine.swarm.findService(ref) : undefined;
         if (svc) {
@@ -39,6 +46,11 @@ export const inspectCommand: DockerSubcommand = {
         const sec = !type || type === "secret" ? ctx.engine.swarm.findSecret(ref) : undefined;
         if (sec) {
           docs.push(secretInspectJson(sec));
+          continue;
+        }
+        const cfg = !type || type === "config" ? ctx.engine.swarm.findConfig(ref) : undefined;
+        if (cfg) {
+          docs.push(configInspectJson(cfg));
           continue;
         }
       }

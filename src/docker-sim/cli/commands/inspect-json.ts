@@ -43,15 +43,16 @@ export function containerInspect(c: Container): Record<string, unknown> {
     ExecIDs: null,
     HostConfig: {
       Binds: c.hostConfig.Binds,
-      ContainerIDFile: "",
+      ContainerIDFile: c.hostConfig.ContainerIDFile,
       LogConfig: { Type: "json-file", Config: {} },
-      NetworkMode: "bridge",
+      NetworkMode: c.hostConfig.NetworkMode,
       PortBindings: c.hostConfig.PortBindings,
       RestartPolicy: { Name: "no", MaximumRetryCount: 0 },
       AutoRemove: c.hostConfig.AutoRemove,
       ...(c.hostConfig.Mounts ? { Mounts: c.hostConfig.Mounts } : {}),
       ...(c.hostConfig.Tmpfs ? { Tmpfs: c.hostConfig.Tmpfs } : {}),
-      ReadonlyRootfs: false,
+      ExtraHosts: c.hostConfig.ExtraHosts,
+      ReadonlyRootfs: c.hostConfig.ReadonlyRootfs,
       Privileged: false,
     },
     GraphDriver: {
@@ -83,14 +84,57 @@ export function containerInspect(c: Container): Record<string, unknown> {
       OnBuild: null,
       Labels: c.config.Labels,
     },
-    NetworkSettings: {
-      Bridge: "",
-      SandboxID: running ? c.id.split("").reverse().join("") : "",
-      Ports: {},
-      Gateway: running ? "172.17.0.1" : "",
-      IPAddress: running ? "172.17.0.2" : "",
-      IPPrefixLen: running ? 16 : 0,
-      MacAddress: running ? "02:42:ac:11:00:02" : "",
+    NetworkSettings: networkSettings(c),
+  };
+}
+
+/** NetworkSettings.Ports of a running container: each exposed or published port, null when not published. */
+function publishedPorts(c: Container): Record<string, { HostIp: string; HostPort: string }[] | null> {
+  const ports = new Set([...Object.keys(c.image.config.ExposedPorts ?? {}), ...Object.keys(c.hostConfig.PortBindings)]);
+  const out: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
+  for (const port of [...ports].sort((a, b) => parseInt(a) - parseInt(b))) {
+    const bindings = c.hostConfig.PortBindings[port];
+    out[port] = bindings?.length ? bindings.flatMap((b) => (b.HostIp ? [b] : [{ HostIp: "0.0.0.0", HostPort: b.HostPort }, { HostIp: "::", HostPort: b.HostPort }])) : null;
+  }
+  return out;
+}
+
+/**
+ * NetworkSettings as Docker 28 fills it: the deprecated top-level address fields only for the
+ * default bridge, and one `Networks` entry for the container's network (empty while stopped).
+ */
+function networkSettings(c: Container): Record<string, unknown> {
+  const ep = c.endpoint;
+  const [ip = "", bits = "0"] = ep?.ipv4 ? ep.ipv4.split("/") : [];
+  const onDefaultBridge = ep?.networkName === "bridge";
+  const mode = c.hostConfig.NetworkMode;
+  return {
+    Bridge: "",
+    SandboxID: ep ? c.id.split("").reverse().join("") : "",
+    SandboxKey: ep ? `/var/run/docker/netns/${c.id.slice(0, 12)}` : "",
+    Ports: ep ? publishedPorts(c) : {},
+    Gateway: onDefaultBridge ? ep!.gateway : "",
+    IPAddress: onDefaultBridge ? ip : "",
+    IPPrefixLen: onDefaultBridge ? Number(bits) : 0,
+    MacAddress: onDefaultBridge ? ep!.mac : "",
+    Networks: {
+      [ep?.networkName ?? mode]: {
+        IPAMConfig: null,
+        Links: null,
+        Aliases: null,
+        MacAddress: ep?.mac ?? "",
+        DriverOpts: null,
+        GwPriority: 0,
+        NetworkID: ep?.networkId ?? "",
+        EndpointID: ep?.endpointId ?? "",
+        Gateway: ep?.gateway ?? "",
+        IPAddress: ip,
+        IPPrefixLen: Number(bits),
+        IPv6Gateway: "",
+        GlobalIPv6Address: "",
+        GlobalIPv6PrefixLen: 0,
+        DNSNames: ep && ep.networkName !== "bridge" && ep.ipv4 ? [c.name, c.id.slice(0, 12)] : null,
+      },
     },
   };
 }

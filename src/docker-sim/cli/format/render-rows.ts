@@ -24,6 +24,11 @@ export interface RowsSpec<Row> {
 }
 
 export function renderRows<Row>(spec: RowsSpec<Row>): RowsResult {
+  // `json` is `{{json .}}` over docker/cli's context, which marshals a map: keys sorted, methods (Label) left out.
+  if (spec.format === "json") {
+    const sorted = (row: Row): string => JSON.stringify(Object.fromEntries(Object.entries(row as object).filter(([, v]) => typeof v !== "function").sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+    return { ok: true, value: spec.rows.map((r) => `${sorted(r)}\n`).join("") };
+  }
   let format = spec.format === undefined || spec.format === "" || spec.format === "table" ? spec.defaultFormat : spec.format;
   const table = format.startsWith("table");
   if (table) format = format.slice("table".length);
