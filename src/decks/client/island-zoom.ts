@@ -13,8 +13,9 @@ export function bindIslandZoom(root: HTMLElement): void {
     bar.className = "island-zoom";
     bar.setAttribute("role", "group");
     bar.setAttribute("aria-label", "Text size");
-    const smaller = zoomButton("A−", "Smaller text", () => step(island, -1));
-    const larger = zoomButton("A+", "Larger text", () => step(island, 1));
+    // The name starts with the visible text (WCAG 2.5.3: a voice user says what they see).
+    const smaller = zoomButton("A−", "A− smaller text", () => step(island, -1));
+    const larger = zoomButton("A+", "A+ larger text", () => step(island, 1));
     bar.append(smaller, larger);
     island.prepend(bar);
     island.addEventListener("keydown", (event) => {

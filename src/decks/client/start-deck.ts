@@ -41,8 +41,9 @@ export function startDeck(root: HTMLElement): void {
     transition,
     backgroundTransition: reduceMotion ? "none" : "fade",
     autoAnimate: !reduceMotion,
-    // Content sits in the middle of the canvas: a slide of three bullets no longer leaves its lower half empty.
-    center: true,
+    // Slides are centred by CSS (.slide-body in deck-theme.css), not by reveal's center option,
+    // which measures every slide's height at start-up and again whenever an island grows.
+    center: false,
     // reveal accepts "separate-page" at run time; its type declares only boolean.
     showNotes: showNotes as boolean,
     // A hand-out wants each slide once, with all its steps shown.
