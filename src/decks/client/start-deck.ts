@@ -3,7 +3,6 @@ import { bindCodeSteps } from "./code-steps";
 import { bindClickerKeys } from "./clicker-keys";
 import { bindDeckTheme } from "./deck-theme";
 import { bindIslandZoom } from "./island-zoom";
-import { keepSlideLinks } from "./phone-links";
 
 /**
  * Starts reveal.js on a built deck. Highlighting was done at build time, so no highlight plugin
@@ -23,9 +22,6 @@ export function startDeck(root: HTMLElement): void {
   if (receiver) document.documentElement.classList.add("deck-receiver");
   if (params.has("print-pdf")) void import("./fit-print-slides").then((m) => m.fitPrintSlides(1280, 720));
   const showNotes = notesParam === "separate-page" ? "separate-page" : notesParam === "true";
-  // The slide a link names, read before reveal starts: on a phone reveal switches to its scroll view
-  // while starting, lays the deck out again from the first slide and drops the hash.
-  const linked = /^#\/(\d+)/.exec(location.hash)?.[1];
   const deck = new Reveal(root, {
     // The build puts every slide side by side, so the number shown (c/t) and the URL (#/c) are the
     // same one-based count: "slide 12" is #/12 in the address bar, on a phone and in the notes.
@@ -44,6 +40,11 @@ export function startDeck(root: HTMLElement): void {
     // Slides are centred by CSS (.slide-body in deck-theme.css), not by reveal's center option,
     // which measures every slide's height at start-up and again whenever an island grows.
     center: false,
+    // No scroll view on phones: reveal's scroll view (below 435 px) opened every link at slide 1 and
+    // dropped its hash, never wrote one again, and rebuilding the deck as a scrolling page was most
+    // of a phone's start-up work (Lighthouse mobile 89-92 with it, 98-99 without). A phone shows the
+    // slides as a projector does, and swipes move them.
+    scrollActivationWidth: null as unknown as number,
     // reveal accepts "separate-page" at run time; its type declares only boolean.
     showNotes: showNotes as boolean,
     // A hand-out wants each slide once, with all its steps shown.
@@ -54,7 +55,6 @@ export function startDeck(root: HTMLElement): void {
   });
   void deck.initialize().then(() => {
     bindCodeSteps(deck);
-    keepSlideLinks(deck, linked ? Number(linked) : undefined);
     if (receiver) return;
     const duration = Number(root.dataset.duration) || 0;
     const speaker = () => import("./speaker-view").then((m) => m.openSpeakerView(deck, duration));
