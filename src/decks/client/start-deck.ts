@@ -2,13 +2,14 @@ import Reveal from "reveal.js";
 import { bindCodeSteps } from "./code-steps";
 import { bindClickerKeys } from "./clicker-keys";
 import { bindDeckTheme } from "./deck-theme";
+import { fitPrintSlides } from "./fit-print-slides";
 import { bindIslandZoom } from "./island-zoom";
 
 /**
  * Starts reveal.js on a built deck. Highlighting was done at build time, so no highlight plugin
  * ships. What only a presenter uses loads when asked for, so the class's browser starts with reveal
- * alone: the speaker view (reveal's notes plugin, a pacing timer) on S, drawing on D, and the print
- * fitting only for `?print-pdf`. Everything stays on this site, so the deck works offline.
+ * alone: the speaker view (reveal's notes plugin, a pacing timer) on S and drawing on D.
+ * Everything stays on this site, so the deck works offline.
  */
 export function startDeck(root: HTMLElement): void {
   // Users who ask their system for reduced motion get no slide or background transitions.
@@ -20,7 +21,8 @@ export function startDeck(root: HTMLElement): void {
   const receiver = params.has("receiver");
   // The speaker view shows this page in iframes (?receiver): no page chrome there.
   if (receiver) document.documentElement.classList.add("deck-receiver");
-  if (params.has("print-pdf")) void import("./fit-print-slides").then((m) => m.fitPrintSlides(1280, 720));
+  // Static, not on demand: it must watch for reveal's print class before reveal measures the pages.
+  if (params.has("print-pdf")) fitPrintSlides(1280, 720);
   const showNotes = notesParam === "separate-page" ? "separate-page" : notesParam === "true";
   const deck = new Reveal(root, {
     // The build puts every slide side by side, so the number shown (c/t) and the URL (#/c) are the
