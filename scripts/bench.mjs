@@ -14,8 +14,11 @@
 // sent (LAZY_BUNDLES); with `--build` (or when dist/ is missing) the build's time per page; and for a
 // deck page and a prose lesson page: JS and CSS gz KB on load and the Lighthouse mobile performance score
 // (Lighthouse drives Debian's Chromium, offline; min(--runs, 3) runs).
+// Every deck (each folder of dist/decks/) is measured the same way: `decks` lists, per deck, the JS
+// fetched on load before any live island loads (the target is <= 45 KB gz), its CSS and Lighthouse.
+// `--decks` measures the decks only (no sandbox figures: they are null in --json), for deck work.
 // `--json` prints one object: the five sandbox figures (medians) under their old names, plus `runs`,
-// `spread` (min/median/max of every figure), `sdk`, `lazyBundles` and `build` when measured.
+// `spread` (min/median/max of every figure), `sdk`, `lazyBundles`, `decks`, `pages` and `build` when measured.
 // Numbers are printed, never asserted: targets live in the issue, not in a test.
 // The preview server listens on $BENCH_PORT (default 4396), or pass a running one in $PREVIEW_URL.
 import { spawnSync } from "node:child_process";
@@ -49,6 +52,8 @@ const LAZY_BUNDLES = [
 
 /** Where each figure should be (issue #20). */
 const TARGETS = { coldFirstOutputMs: "<= 50", warmRerunMs: "<= 15", loopKillMs: "<= 10", mainThreadMaxGapMs: "<= 16", sandboxJsKbGz: "<= 80" };
+const DECK_TARGETS = { jsKbGz: "<= 45", lighthouse: ">= 98" };
+const decksOnly = process.argv.includes("--decks");
 
 const json = process.argv.includes("--json");
 const runsArg = process.argv.indexOf("--runs");
@@ -213,6 +218,25 @@ async function measurePages(list) {
 
 const fmt = (s) => (s.runs ? `${String(s.min).padStart(7)} ${String(s.median).padStart(7)} ${String(s.max).padStart(7)}` : "   (no number)        ");
 
+/** One row per deck page, in file order: what the class's browser fetches before an island loads. */
+const deckPages = () => readdirSync("dist/decks").filter((d) => existsSync(join("dist/decks", d, "index.html"))).sort().map((d) => [d, `/decks/${d}/`]);
+
+const printDecks = (decks) => {
+  console.log(`\ndeck (before an island)  JS KB gz  CSS KB gz  Lighthouse mobile perf (${Math.min(RUNS, 3)} runs: min median max)   targets: JS ${DECK_TARGETS.jsKbGz}, Lighthouse ${DECK_TARGETS.lighthouse}`);
+  for (const p of decks) console.log(`${p.name.padEnd(24)} ${String(p.jsKbGz).padStart(8)}  ${String(p.cssKbGz).padStart(9)}  ${fmt(p.lighthouse)}`);
+};
+
+if (decksOnly) {
+  try {
+    const decks = await measurePages(deckPages());
+    if (json) console.log(JSON.stringify({ coldFirstOutputMs: null, warmRerunMs: null, loopKillMs: null, mainThreadMaxGapMs: null, sandboxJsKbGz: null, runs: RUNS, deckTargets: DECK_TARGETS, decks, ...(build ? { build } : {}) }));
+    else printDecks(decks);
+  } finally {
+    server.stop();
+  }
+  process.exit(0);
+}
+
 try {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const samples = { coldFirstOutputMs: [], warmRerunMs: [], loopKillMs: [], mainThreadMaxGapMs: [] };
@@ -285,10 +309,8 @@ try {
 
   const lazyBundles = LAZY_BUNDLES.map((bundle) => ({ name: bundle.name, ...bundleWeight(bundle) }));
 
-  const pages = json ? [] : await measurePages([
-    ["deck", "/decks/why-secrets/"],
-    ["lesson", "/lessons/file-mounts/"],
-  ]);
+  const pages = json ? [] : await measurePages([["lesson", "/lessons/file-mounts/"]]);
+  const decks = await measurePages(deckPages());
 
   const spreads = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, spread(xs)]));
   spreads.sandboxJsKbGz = { min: sandboxJsKbGz, median: sandboxJsKbGz, max: sandboxJsKbGz, runs: 1 };
@@ -305,6 +327,8 @@ try {
     editedJsKbGz,
     sdk,
     lazyBundles,
+    deckTargets: DECK_TARGETS,
+    decks,
     ...(build ? { build } : {}),
   };
   if (json) console.log(JSON.stringify(results));
@@ -320,6 +344,7 @@ try {
     console.log(build ? `\nbuild: ${round(build.ms / 1000)} s for ${build.pages} pages, ${build.msPerPage} ms per page` : "\nbuild: not measured (dist/ was there; pass --build)");
     console.log(`\npage                 JS KB gz  CSS KB gz  Lighthouse mobile perf (${Math.min(RUNS, 3)} runs: min median max)`);
     for (const p of pages) console.log(`${p.name.padEnd(20)} ${String(p.jsKbGz).padStart(8)}  ${String(p.cssKbGz).padStart(9)}  ${fmt(p.lighthouse)}`);
+    printDecks(decks);
   }
 } finally {
   server.stop();

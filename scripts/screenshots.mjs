@@ -11,10 +11,10 @@ const shots = [
   { name: "lesson-light", path: "/lessons/why-secrets/" },
   { name: "lesson-dark", path: "/lessons/why-secrets/", colorScheme: "dark" },
   { name: "deck-title", path: "/decks/why-secrets/", viewport: { width: 1280, height: 720 } },
-  { name: "deck-code", path: "/decks/why-secrets/#/2", viewport: { width: 1280, height: 720 } },
-  { name: "deck-table-dark", path: "/decks/why-secrets/#/9", viewport: { width: 1280, height: 720 }, colorScheme: "dark" },
-  { name: "deck-sandbox", path: "/decks/why-secrets/#/2/1", viewport: { width: 1280, height: 720 }, run: true },
-  { name: "deck-speaker-view", path: "/decks/why-secrets/#/1", viewport: { width: 1280, height: 720 }, speaker: true },
+  { name: "deck-code", path: "/decks/why-secrets/#/3", viewport: { width: 1280, height: 720 } },
+  { name: "deck-table-dark", path: "/decks/why-secrets/#/12", viewport: { width: 1280, height: 720 }, colorScheme: "dark" },
+  { name: "deck-sandbox", path: "/decks/why-secrets/#/4", viewport: { width: 1280, height: 720 }, run: true },
+  { name: "deck-speaker-view", path: "/decks/why-secrets/#/2", viewport: { width: 1280, height: 720 }, speaker: true },
   { name: "lesson-env-vars", path: "/lessons/env-vars/" },
   { name: "playground-run", path: "/playground/", run: true },
   { name: "lesson-azure", path: "/lessons/azure-key-vault/" },
@@ -32,6 +32,8 @@ try {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   for (const shot of shots) {
     const page = await browser.newPage({ viewport: shot.viewport ?? { width: 1280, height: 900 }, colorScheme: shot.colorScheme ?? "light" });
+    // Decks ignore the OS theme (the presenter's switch decides, kept in localStorage): a dark deck shot sets it.
+    if (shot.colorScheme === "dark") await page.addInitScript(() => localStorage.setItem("secrets-lab:deck-theme", "dark"));
     await page.goto(base + shot.path, { waitUntil: "networkidle" });
     if (shot.type) {
       await page.getByRole("textbox", { name: "Search" }).fill(shot.type);

@@ -19,15 +19,12 @@ interface LiveSlide {
 function liveSlides(page: Page): Promise<LiveSlide[]> {
   return page.evaluate(() => {
     const out: { title: string; hash: string; islands: string[] }[] = [];
-    const top = [...document.querySelectorAll(".reveal .slides > section")];
-    top.forEach((section, h) => {
-      const slides = section.querySelector(":scope > section") ? [...section.querySelectorAll(":scope > section")] : [section];
-      slides.forEach((slide, v) => {
-        const title = slide.querySelector("h1, h2")?.textContent?.trim() ?? "";
-        if (!/^Live\b/.test(title)) return;
-        const islands = [...slide.querySelectorAll("secrets-sandbox, secrets-terminal")].map((el) => el.tagName.toLowerCase());
-        out.push({ title, hash: slide === section ? `#/${h}` : `#/${h}/${v}`, islands });
-      });
+    // Every slide is a top-level section, and its hash is its one-based number (#/1 is the first).
+    [...document.querySelectorAll(".reveal .slides > section")].forEach((slide, i) => {
+      const title = slide.querySelector("h1, h2")?.textContent?.trim() ?? "";
+      if (!/^Live\b/.test(title)) return;
+      const islands = [...slide.querySelectorAll("secrets-sandbox, secrets-terminal")].map((el) => el.tagName.toLowerCase());
+      out.push({ title, hash: `#/${i + 1}`, islands });
     });
     return out;
   });

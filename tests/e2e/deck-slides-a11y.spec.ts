@@ -4,31 +4,24 @@ import { builtRoutes } from "./site-routes";
 
 const decks = builtRoutes().filter((r) => /^\/decks\/[^/]+\/$/.test(r));
 
-for (const deck of decks) {
-  test(`${deck}: every slide fits the 16:9 canvas and axe finds no violations on it`, async ({ page }) => {
+// Decks are light unless the presenter switched them to dark (kept in localStorage): both are checked.
+for (const deck of decks) for (const theme of ["light", "dark"] as const) {
+  test(`${deck} (${theme}): every slide fits the 16:9 canvas and axe finds no violations on it`, async ({ page }) => {
     test.setTimeout(120_000);
     // No transitions: axe must judge each slide as shown, not halfway through a fade.
     await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.addInitScript((t) => localStorage.setItem("secrets-lab:deck-theme", t), theme);
     await page.goto(deck);
+    await expect(page.locator("html")).toHaveAttribute("data-deck-theme", theme);
     await expect(page.locator(".reveal.ready")).toHaveCount(1);
-    // Every slide's hash, horizontal/vertical, in presentation order.
-    const hashes = await page.evaluate(() =>
-      [...document.querySelectorAll(".reveal .slides > section")].flatMap((h, i) => {
-        const stack = h.querySelectorAll(":scope > section");
-        return stack.length ? [...stack].map((_, j) => `#/${i}/${j}`) : [`#/${i}`];
-      }),
-    );
+    // Every slide's hash in presentation order: one-based, as the slide number shows it.
+    const hashes = await page.evaluate(() => [...document.querySelectorAll(".reveal .slides > section")].map((_, i) => `#/${i + 1}`));
     expect(hashes.length).toBeGreaterThan(10);
     const problems: string[] = [];
     for (const hash of hashes) {
       await page.evaluate((h) => (location.hash = h), hash);
       // Wait for reveal.js to show the slide the hash names (its indices), not for a guessed delay.
-      await expect.poll(() => page.evaluate(() => {
-        const present = [...document.querySelectorAll(".reveal .slides > section")];
-        const h = present.findIndex((s) => s.classList.contains("present"));
-        const v = h < 0 ? -1 : [...present[h]!.querySelectorAll(":scope > section")].findIndex((s) => s.classList.contains("present"));
-        return v < 0 ? `#/${h}` : `#/${h}/${v}`;
-      })).toBe(hash);
+      await expect.poll(() => page.evaluate(() => `#/${[...document.querySelectorAll(".reveal .slides > section")].findIndex((s) => s.classList.contains("present")) + 1}`)).toBe(hash);
       // Live islands are measured as the class sees them: loaded.
       const present = ".reveal .slides section.present";
       const islands = await page.locator(`${present} :is(secrets-sandbox, secrets-terminal)`).count();

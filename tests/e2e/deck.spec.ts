@@ -24,7 +24,7 @@ test("the deck advances with the keyboard, steps fragments and shows slide numbe
 });
 
 test("code blocks step through highlighted lines", async ({ page }) => {
-  await page.goto("/decks/why-secrets/#/2");
+  await page.goto("/decks/why-secrets/#/3");
   const pre = page.locator("section.present pre[data-steps]");
   await expect(pre).toBeVisible();
   await expect(pre.locator(".line.highlighted")).toHaveCount(1);
@@ -35,7 +35,7 @@ test("code blocks step through highlighted lines", async ({ page }) => {
 });
 
 test("speaker view opens with the notes of the current slide", async ({ page }) => {
-  await page.goto("/decks/why-secrets/#/1");
+  await page.goto("/decks/why-secrets/#/2");
   const popupPromise = page.waitForEvent("popup");
   await page.keyboard.press("s");
   const speaker = await popupPromise;
@@ -68,15 +68,15 @@ test("npm run export:pdf writes one page per slide, and notes pages on request",
 });
 
 test("a live sandbox on a slide runs, keeps arrow keys while editing, and Esc hands them back", async ({ page }) => {
-  await page.goto("/decks/why-secrets/#/2/1");
+  await page.goto("/decks/why-secrets/#/4");
   const slide = page.locator("section.present");
   await expect(slide.locator(".sandbox-ui")).toBeVisible();
   await slide.getByRole("textbox", { name: /Code editor/ }).click();
   await page.keyboard.press("ArrowRight");
-  await expect(page).toHaveURL(/#\/2\/1$/);
+  await expect(page).toHaveURL(/#\/4$/);
   await page.keyboard.press("ControlOrMeta+Enter");
   await expect(slide.locator(".xterm-rows")).toContainText("charged 1999 eur -> succeeded");
   await page.keyboard.press("Escape");
   await page.keyboard.press("ArrowRight");
-  await expect(page).toHaveURL(/#\/3$/);
+  await expect(page).toHaveURL(/#\/5$/);
 });

@@ -1,8 +1,9 @@
 /**
  * Defines a custom element that stays a light wrapper until it is near the
  * viewport, then loads its heavy module (a separate chunk) and mounts it. A page
- * pays nothing for islands the reader never scrolls to; on a slide, an island
- * loads when its slide is shown (hidden slides never intersect).
+ * pays nothing for islands the reader never scrolls to. On a slide, an island loads
+ * when its slide is shown: reveal.js keeps the next few slides laid out (hidden, but
+ * they intersect), which made a deck load every island near its start on open.
  */
 export function defineLazyElement(tag: string, load: () => Promise<(host: HTMLElement) => (() => void) | void | Promise<void>>): void {
   if (customElements.get(tag)) return;
@@ -15,6 +16,21 @@ export function defineLazyElement(tag: string, load: () => Promise<(host: HTMLEl
       connectedCallback() {
         // A printed deck (reveal's ?print-pdf) keeps the static form: code and the output the build captured.
         if (/[?&]print-pdf\b/.test(location.search)) return;
+        const slide = this.closest<HTMLElement>(".reveal .slides section");
+        if (slide && !slide.classList.contains("present")) {
+          const shown = new MutationObserver(() => {
+            if (!slide.classList.contains("present")) return;
+            shown.disconnect();
+            this.#watch(load);
+          });
+          shown.observe(slide, { attributes: true, attributeFilter: ["class"] });
+          this.#stopWaiting = () => shown.disconnect();
+          return;
+        }
+        this.#watch(load);
+      }
+      #stopWaiting: (() => void) | undefined;
+      #watch(load: () => Promise<(host: HTMLElement) => (() => void) | void | Promise<void>>) {
         this.#observer = new IntersectionObserver(
           (entries) => {
             if (!entries.some((e) => e.isIntersecting)) return;
@@ -29,6 +45,7 @@ export function defineLazyElement(tag: string, load: () => Promise<(host: HTMLEl
         this.#observer.observe(this);
       }
       disconnectedCallback() {
+        this.#stopWaiting?.();
         this.#observer?.disconnect();
         this.#dispose?.();
         this.#dispose = undefined;

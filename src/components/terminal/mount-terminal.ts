@@ -85,7 +85,12 @@ export async function mountTerminal(host: HTMLElement): Promise<void> {
   host.querySelector(".terminal-static")?.remove();
   host.append(ui);
 
-  const view = new TerminalView(screenHost, { fontSize: large ? 22 : 14, rows, label: `Terminal input: ${scenario.title}` });
+  const fontSize = large ? 22 : 14;
+  const view = new TerminalView(screenHost, { fontSize, rows, label: `Terminal input: ${scenario.title}` });
+  // A deck's text-size buttons scale the island (src/decks/client/island-zoom.ts): xterm draws its own text.
+  host.addEventListener("island:font-scale", (e) => view.setFontSize(Math.round(fontSize * ((e as CustomEvent<number>).detail || 1))));
+  const preset = Number(host.closest<HTMLElement>(".live-island")?.dataset.scale);
+  if (preset) view.setFontSize(Math.round(fontSize * preset));
   const shell = new ShellTerminal(view, first.session, {
     // Replace, not append: the region reads out the latest command's output only.
     announce: (text) => (live.textContent = text),

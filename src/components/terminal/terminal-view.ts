@@ -120,6 +120,13 @@ export class TerminalView implements TerminalScreen {
     return true;
   }
 
+  /** A presenter zoomed the terminal (a deck's text-size buttons): same rows, larger characters. */
+  setFontSize(px: number): void {
+    if (px === this.term.options.fontSize) return;
+    this.term.options.fontSize = px;
+    this.#fitWidth();
+  }
+
   /** Width follows the box; height stays at the rows asked for (fitting height would feed back into the box). */
   #fitWidth(): void {
     const dims = this.#fit.proposeDimensions();
