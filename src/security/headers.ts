@@ -8,16 +8,18 @@
  * of its own (which forbids every request: see SANDBOX_FRAME_CSP). So the page's policy must let
  * through what that frame does, and nothing more:
  * - its one inline script, the relay, by hash (no 'unsafe-inline'), and likewise the speaker view's
- *   (reveal.js writes it into an `about:blank` popup, which inherits the policy too);
+ *   (reveal.js writes it into an `about:blank` popup, which inherits the policy too) and the deck
+ *   page's theme boot (it must run before the first paint);
  * - the Worker it starts from a Blob URL (`blob:` in worker-src and script-src);
  * - 'unsafe-eval': the Worker evaluates the learner's modules (and pagefind compiles WebAssembly).
- * Everything else is the site's own origin: no third-party host, no inline script of the page's own
+ * Everything else is the site's own origin: no third-party host, no other inline script of the page's own
  * (the build emits every script as a file), styles inline only because shiki and reveal.js set
  * `style` attributes.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { runInNewContext } from "node:vm";
+import { DECK_THEME_BOOT } from "../decks/theme-boot.ts";
 import { RELAY_SCRIPT } from "../runtime/sandbox-frame.ts";
 
 /**
@@ -44,7 +46,7 @@ const hash = (script: string): string => `'sha256-${createHash("sha256").update(
 export function cspDirectives(): Array<[string, string]> {
   return [
     ["default-src", "'self'"],
-    ["script-src", `'self' ${[RELAY_SCRIPT, ...speakerViewScripts()].map(hash).join(" ")} 'unsafe-eval' blob:`],
+    ["script-src", `'self' ${[RELAY_SCRIPT, DECK_THEME_BOOT, ...speakerViewScripts()].map(hash).join(" ")} 'unsafe-eval' blob:`],
     ["worker-src", "'self' blob:"],
     ["style-src", "'self' 'unsafe-inline'"],
     ["img-src", "'self' data:"],

@@ -52,20 +52,20 @@ test("an exercise's Check (its leak-scan Worker) runs under the policy", async (
   const seen = violations(page);
   const bench = await openWorkbench(page, "env-refactor");
   await bench.getByRole("button", { name: "Check" }).click();
-  await expect(bench.locator(".sandbox-results").getByRole("heading", { level: 3 })).toHaveText("3 of 5 checks passed", { timeout: 30_000 });
+  await expect(bench.locator(".sandbox-results").getByRole("heading", { level: 3 })).toHaveText("2 of 10 checks passed", { timeout: 30_000 });
   expect(seen).toEqual([]);
 });
 
 test("a deck with a live sandbox, and its speaker view, work under the policy", async ({ page }) => {
   test.slow();
   const seen = violations(page);
-  await page.goto("/decks/why-secrets/#/2/1");
+  await page.goto("/decks/why-secrets/#/4");
   const sandbox = page.getByRole("region", { name: /Sandbox:/ }).first();
   await expect(sandbox).toBeVisible();
   await sandbox.getByRole("button", { name: "Run" }).click();
   await expect(sandbox.locator(".xterm-rows")).toContainText("charged 1999 eur -> succeeded", { timeout: 20_000 });
 
-  await page.goto("/decks/why-secrets/#/1");
+  await page.goto("/decks/why-secrets/#/2");
   const popupPromise = page.waitForEvent("popup");
   await page.keyboard.press("s");
   const speaker = await popupPromise;

@@ -4,7 +4,9 @@
  * a room's projector shows light slides best. The head's inline script applies the choice before
  * the first paint; this wires the button.
  */
-export const DECK_THEME_KEY = "secrets-lab:deck-theme";
+import { DECK_THEME_KEY } from "../theme-boot.ts";
+
+export { DECK_THEME_KEY };
 
 export function bindDeckTheme(): void {
   const button = document.querySelector<HTMLButtonElement>(".deck-theme-toggle");
