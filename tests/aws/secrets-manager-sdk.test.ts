@@ -132,4 +132,17 @@ describe("Secrets Manager through the official SDK", () => {
     expect(otherAccount.name).toBe("ResourceNotFoundException");
     expect(JSON.stringify(engine.snapshot().secrets)).toBe(before);
   });
+  it("refuses a second CreateSecret of a name as AWS does, though the SDK sends a fresh ClientRequestToken, and keeps the secret as it was", async () => {
+    const { sm } = setup();
+    const c = sm();
+    const before = await c.send(new GetSecretValueCommand({ SecretId: "prod/db" }));
+    const again = await failure(c.send(new CreateSecretCommand({ Name: "prod/db", SecretString: "sk_test_overwrite" })));
+    // AWS's text, as real calls print it: "An error occurred (ResourceExistsException) when calling
+    // the CreateSecret operation: The operation failed because the secret <name> already exists."
+    expect(again).toEqual({ name: "ResourceExistsException", message: "The operation failed because the secret prod/db already exists.", status: 400 });
+    const after = await c.send(new GetSecretValueCommand({ SecretId: "prod/db" }));
+    expect(after.SecretString).toBe(before.SecretString);
+    expect(after.VersionId).toBe(before.VersionId);
+    expect((await c.send(new ListSecretVersionIdsCommand({ SecretId: "prod/db", IncludeDeprecated: true }))).Versions).toHaveLength(1);
+  });
 });

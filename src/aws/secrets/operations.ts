@@ -207,9 +207,12 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
       const t = token(ctx.body);
       const existing = ctx.store.find(name);
       if (existing && t !== undefined && existing.deletedDate === undefined) {
-        // An idempotent retry of the same CreateSecret.
-        const { version, created } = ctx.store.putValue(existing, value, t);
-        if (!created) return { ...short(existing), VersionId: version.versionId };
+        // An idempotent retry of the same CreateSecret (same token, same value) answers as the first
+        // call did. Any other CreateSecret of an existing name is refused without touching it: the
+        // SDK sends a fresh ClientRequestToken on every call, and AWS still answers
+        // ResourceExistsException then.
+        const retried = existing.versions.get(t);
+        if (retried && retried.secretString === value.secretString && retried.secretBinary === value.secretBinary) return { ...short(existing), VersionId: retried.versionId };
       }
       const description = str(ctx.body, "Description");
       const kmsKeyId = str(ctx.body, "KmsKeyId");
