@@ -91,11 +91,19 @@ export const AwsScenarioSchema = z
     /** The ECS task role (served at 169.254.170.2). */
     taskRole: z.string().optional(),
     kmsKeys: z.array(KmsKeySchema).default([]),
+    /**
+     * Rotation functions whose code is the learner's program's: it serves their invocations through
+     * the Lambda Runtime API at AWS_LAMBDA_RUNTIME_API=127.0.0.1:9001, signed as `role`.
+     */
+    rotationFunctions: z.array(z.object({ name: z.string().regex(/^[\w-]{1,64}$/, "a Lambda function name"), role: z.string() })).default([]),
     secrets: z.array(SecretSchema).default([]),
     database: DatabaseSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const roles = new Set(s.roles.map((r) => r.name));
+    s.rotationFunctions.forEach((fn, i) => {
+      if (!roles.has(fn.role)) ctx.addIssue({ code: "custom", path: ["rotationFunctions", i, "role"], message: `no role named '${fn.role}' in 'roles'` });
+    });
     for (const field of ["instanceRole", "taskRole"] as const) {
       const name = s[field];
       if (name !== undefined && !roles.has(name)) ctx.addIssue({ code: "custom", path: [field], message: `no role named '${name}' in 'roles'` });
@@ -165,6 +173,7 @@ export function createAwsEngine(scenario: AwsScenario): AwsEngine {
   if (scenario.instanceRole) engine.setInstanceRole(scenario.instanceRole, scenario.instanceId ? { instanceId: scenario.instanceId } : {});
   engine.imdsV1Allowed = scenario.imdsV1;
   if (scenario.taskRole) engine.setTaskRole(scenario.taskRole);
+  for (const fn of scenario.rotationFunctions) engine.hostRotationFunctionInProgram(fn.name, fn.role);
   for (const k of scenario.kmsKeys) {
     const keyPolicy = k.keyPolicy ?? defaultKeyPolicy(engine.accountId);
     engine.kms.add({ ...(k.keyId ? { keyId: k.keyId } : {}), ...(k.alias ? { alias: k.alias } : {}), keyPolicy, ...(k.enabled !== undefined ? { enabled: k.enabled } : {}) });
