@@ -18,6 +18,9 @@ import { awsNoCredentialLeakCheck } from "./checks/aws-no-credential-leak.ts";
 import { awsDeniesCheck } from "./checks/aws-denies.ts";
 import { awsOnlyCallsCheck, awsMaxCallsCheck } from "./checks/aws-program-calls.ts";
 import { attachLearnerPolicy } from "./learner-policy.ts";
+import { awsRotatedCheck } from "./checks/aws-rotated.ts";
+import { awsDatabaseHasCurrentCheck } from "./checks/aws-database-has-current.ts";
+import { awsNoValueLeakCheck } from "./checks/aws-no-value-leak.ts";
 import type { awsProvider } from "./index.ts";
 import { rotateAwsSecrets } from "./rotate-secrets.ts";
 
@@ -51,7 +54,8 @@ export const grading = defineGrading<FragmentOf<typeof awsProvider>, AwsEngine, 
         // hold it as one field), as planted or as rotated.
         const homes = new Map<string, Set<string>>();
         for (const s of template.secrets) {
-          if (typeof s.value === "string" && referencesSecret(s.value, secret)) homes.set(s.name, new Set([fillPlaceholders(s.value, values), fillPlaceholders(s.value, rotatedValues)]));
+          const declared = [s.value, ...(s.versions ?? []).map((v) => v.value)].filter((v): v is string => typeof v === "string" && referencesSecret(v, secret));
+          if (declared.length) homes.set(s.name, new Set(declared.flatMap((v) => [fillPlaceholders(v, values), fillPlaceholders(v, rotatedValues)])));
         }
         const texts: ProviderSurfaceText[] = [];
         for (const s of engine.secrets.list()) {
@@ -83,5 +87,8 @@ export const grading = defineGrading<FragmentOf<typeof awsProvider>, AwsEngine, 
     "aws-denies": awsDeniesCheck,
     "aws-only-calls": awsOnlyCallsCheck,
     "aws-max-calls": awsMaxCallsCheck,
+    "aws-rotated": awsRotatedCheck,
+    "aws-database-has-current": awsDatabaseHasCurrentCheck,
+    "aws-no-value-leak": awsNoValueLeakCheck,
   },
 });

@@ -66,6 +66,23 @@ const awsChecks = [
   z.strictObject({ ...checkBase, kind: z.literal("aws-denies"), role: z.string().min(1), calls: z.array(ProbeCallSchema).min(1) }),
   /** The program's own calls (the rotation's are not its) are only these actions on these secrets. */
   z.strictObject({ ...checkBase, kind: z.literal("aws-only-calls"), calls: z.array(z.strictObject({ action: z.string().min(1), secret: z.string().min(1).optional() })).min(1) }),
+  /**
+   * The program's rotation of `secret` succeeded as AWS's model asks: the last RotateSecret's four
+   * steps all succeeded, AWSCURRENT is on its token (the version Secrets Manager asked for),
+   * AWSPREVIOUS on the version that was current, and no other version was made.
+   */
+  z.strictObject({ ...checkBase, kind: z.literal("aws-rotated"), secret: z.string().min(1) }),
+  /**
+   * The database (a JSON file of user -> password the program keeps, as the server's side) accepts
+   * the new AWSCURRENT password of `secret` for its `username`, and no longer the old one.
+   */
+  z.strictObject({ ...checkBase, kind: z.literal("aws-database-has-current"), secret: z.string().min(1), file: z.string().startsWith("/") }),
+  /**
+   * No value any version of `secret` held (a whole value, or its JSON `password` field: the ones a
+   * rotation function generates, which no canary stands for) appears in the output, a file other
+   * than `except`, or a request to a host other than AWS's.
+   */
+  z.strictObject({ ...checkBase, kind: z.literal("aws-no-value-leak"), secret: z.string().min(1), except: z.array(z.string().startsWith("/")).default([]) }),
   /** The program calls `action` at most `max` times. */
   z.strictObject({ ...checkBase, kind: z.literal("aws-max-calls"), action: z.string().min(1), max: z.number().int().min(1) }),
 ] as const;
