@@ -3,6 +3,7 @@ import { EventLog } from "./event-log.ts";
 import { IamDirectory, principalArn, type AccessKey, type CredentialSource, type IamRole } from "./iam/directory.ts";
 import { imdsToken, hexId } from "./ids.ts";
 import { KmsKeys } from "./kms/kms-keys.ts";
+import { LambdaRuntimeApi } from "./lambda/runtime-api.ts";
 import { SimulatedDatabase } from "./rotation/database.ts";
 import { ROTATION_STEPS, type RotationFunction, type RotationRecord, type RotationStep } from "./rotation/rotation-runner.ts";
 import { SecretStore, type Secret } from "./secrets/secret-store.ts";
@@ -63,8 +64,11 @@ export class AwsEngine {
   /** The ECS task role, served at 169.254.170.2 + relativeUri. */
   taskRole: (ComputeRole & { relativeUri: string }) | undefined;
   readonly rotations: RotationRecord[] = [];
+  /** Invocations of rotation functions whose code runs in the learner's program (`hostRotationFunctionInProgram`). */
+  readonly lambdaRuntime = new LambdaRuntimeApi();
   readonly #functions = new Map<string, { fn: RotationFunction; role: IamRole }>();
   readonly #imdsTokens = new Map<string, number>();
+  readonly #hostedInProgram = new Set<string>();
 
   constructor(options: AwsEngineOptions = {}) {
     this.accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
@@ -117,8 +121,31 @@ export class AwsEngine {
     return arn;
   }
 
+  /**
+   * A rotation function whose code is the learner's program's: each step is an invocation the
+   * program's runtime loop takes from the Lambda Runtime API (src/aws/lambda/runtime-api.ts).
+   */
+  hostRotationFunctionInProgram(name: string, executionRole: string): string {
+    let arn = "";
+    arn = this.registerRotationFunction(name, executionRole, (event, invocation) => this.lambdaRuntime.invoke(arn, event, invocation));
+    this.#hostedInProgram.add(arn);
+    return arn;
+  }
+
   /** @internal RotateSecret's four steps; records each in the event log and `rotations`. */
   async runRotation(secret: Secret, token: string): Promise<void> {
+    this.lambdaRuntime.begin();
+    const run = this.#runRotation(secret, token).finally(() => this.lambdaRuntime.end());
+    // A function hosted in the program runs as a Lambda does: RotateSecret answers at once and the
+    // steps follow (the program serves them while it waits). Callback functions run before the answer.
+    if (this.#hostedInProgram.has(secret.rotationLambdaArn ?? "") || this.#hostedInProgram.has(`arn:aws:lambda:${this.region}:${this.accountId}:function:${secret.rotationLambdaArn ?? ""}`)) {
+      run.catch(() => {});
+      return;
+    }
+    await run;
+  }
+
+  async #runRotation(secret: Secret, token: string): Promise<void> {
     const arn = secret.rotationLambdaArn ?? "";
     const entry = this.#functions.get(arn) ?? this.#functions.get(`arn:aws:lambda:${this.region}:${this.accountId}:function:${arn}`);
     const steps: Array<{ step: RotationStep; ok: boolean; error?: string }> = [];

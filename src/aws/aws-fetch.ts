@@ -1,5 +1,6 @@
 import type { AwsEngine } from "./aws-engine.ts";
 import { createEcsCredentialsFetch, createImdsFetch } from "./metadata/metadata-fetch.ts";
+import { RUNTIME_API_HOST } from "./lambda/runtime-api.ts";
 import { createSecretsManagerFetch } from "./secretsmanager-fetch.ts";
 import { createStsFetch } from "./sts/sts-fetch.ts";
 import { parseAuthorization } from "./sigv4.ts";
@@ -12,6 +13,7 @@ import { parseAuthorization } from "./sigv4.ts";
  *   sts.amazonaws.com, sts.<region>.amazonaws.com   STS (awsQuery)
  *   169.254.169.254                         EC2 instance metadata (IMDSv2)
  *   169.254.170.2                           ECS container credentials
+ *   127.0.0.1 (port 9001)                   the Lambda Runtime API, for rotation functions hosted in the program
  *
  * `hostFor(url)` answers undefined for a host AWS does not own here: the sandbox network
  * then treats it as unknown.
@@ -38,11 +40,13 @@ export function createAwsFetch(engine: AwsEngine): AwsHosts {
     if (host === "sts.amazonaws.com" || /^sts\.[a-z0-9-]+\.amazonaws\.com$/.test(host)) return sts;
     if (host === "169.254.169.254") return imds;
     if (host === "169.254.170.2") return ecs;
+    if (host === RUNTIME_API_HOST) return lambdaRuntime;
     return undefined;
   };
+  const lambdaRuntime: AwsFetch = (request) => engine.lambdaRuntime.fetch(request);
   return {
     hostFor,
-    hostNames: () => [`secretsmanager.${engine.region}.amazonaws.com`, "sts.amazonaws.com", `sts.${engine.region}.amazonaws.com`, "169.254.169.254", "169.254.170.2"],
+    hostNames: () => [`secretsmanager.${engine.region}.amazonaws.com`, "sts.amazonaws.com", `sts.${engine.region}.amazonaws.com`, "169.254.169.254", "169.254.170.2", RUNTIME_API_HOST],
     fetch: async (request) => {
       const handler = hostFor(new URL(request.url));
       if (handler) return handler(request);

@@ -66,16 +66,20 @@ export function createSecretsManagerFetch(engine: AwsEngine): (request: Request)
       }
       // 5. authorize (before existence is revealed, as AWS does)
       const who = principal;
-      const authorizeOn = (s: Secret | undefined, action: string, id: string): string | undefined => {
+      // Policies match the secret's ARN; the message names the SecretId as the caller gave it (a
+      // name stays a name), as AWS's own messages do: "... secretsmanager:GetSecretValue on
+      // resource: myapp/top-secret because no identity-based policy allows ...".
+      const authorizeOn = (s: Secret | undefined, action: string, id: string, shown: string = s?.arn ?? id): string | undefined => {
         const result = engine.iam.authorize({
           principal: who,
           request: { action, resource: s?.arn ?? id, keys: conditionKeys(s, input, who) },
           resourcePolicy: s?.resourcePolicy?.document,
         });
         if (result.allowed) return undefined;
-        return CommonErrors.accessDenied(principalArn(who), action, s?.arn ?? id, result.reason).message;
+        return CommonErrors.accessDenied(principalArn(who), action, shown, result.reason).message;
       };
-      const denied = authorizeOn(secret, operation.action, resource ?? "*");
+      const given = operation.secretField ? (input[operation.secretField] as string) : undefined;
+      const denied = authorizeOn(secret, operation.action, resource ?? "*", given ?? resource ?? "*");
       if (denied) throw new AwsError(400, "AccessDeniedException", denied);
       if (operation.secretField) {
         if (!secret) throw SecretsManagerErrors.secretNotFound();

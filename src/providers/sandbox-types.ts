@@ -17,6 +17,11 @@ export interface SandboxWorld {
   hosts: Record<string, RequestHandler>;
   /** An exercise's rotation on Run: the rotated secret gets its new (shown) value here. */
   rotate?(secret: string, rotatedValues: PlaceholderValues): void;
+  /**
+   * Before each run, the files it runs with (absolute paths, `/app/...`): a world whose state is
+   * partly the learner's (the AWS provider's role policy in a file) takes it from them.
+   */
+  beforeRun?(files: Readonly<Record<string, string>>): void;
   dispose?(): void;
 }
 

@@ -49,7 +49,7 @@ export type WorkerToHost =
   /** The program ended on its own (or by process.exit); the host terminates the worker. */
   | { type: 'done'; exitCode: number; writtenFiles: Record<string, string>; transpileMs: number; executeMs: number };
 
-const BUNDLE_NAMES: readonly string[] = ['azure-sdk', 'transpiler'] satisfies BundleName[];
+const BUNDLE_NAMES: readonly string[] = ['azure-sdk', 'aws-sdk', 'transpiler'] satisfies BundleName[];
 
 /** Which lazily loaded bundle holds a module a program may import (the rest are in the worker bundle). */
 const BUNDLE_OF_MODULE: readonly [RegExp, BundleName][] = [

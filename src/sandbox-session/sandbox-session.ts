@@ -70,6 +70,7 @@ export class SandboxSession {
       plugged.push(host);
     };
     try {
+      for (const world of worlds) world.beforeRun?.(program.files);
       for (const world of worlds) for (const [host, handler] of Object.entries(world.hosts)) plug(host, handler);
       let run = { files: program.files, entry: program.entry };
       if (played) {

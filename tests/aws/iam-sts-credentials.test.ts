@@ -37,7 +37,7 @@ describe("credentials a workload meets", () => {
     const put = await failure(client.send(new PutSecretValueCommand({ SecretId: "prod/db", SecretString: "x" })));
     expect(put.name).toBe("AccessDeniedException");
     expect(put.message).toBe(
-      `User: ${session} is not authorized to perform: secretsmanager:PutSecretValue on resource: ${value.ARN} because no identity-based policy allows the secretsmanager:PutSecretValue action`,
+      `User: ${session} is not authorized to perform: secretsmanager:PutSecretValue on resource: prod/db because no identity-based policy allows the secretsmanager:PutSecretValue action`,
     );
     const events = engine.events.events({ eventName: "GetSecretValue" });
     expect(events.at(-1)).toMatchObject({ principalArn: session, resource: value.ARN, result: "success", eventSource: "secretsmanager.amazonaws.com" });

@@ -8,7 +8,7 @@ import {
   UpdateSecretVersionStageCommand,
 } from "@aws-sdk/client-secrets-manager";
 import { describe, expect, it } from "vitest";
-import { createSdkRequestHandler, type RotationFunction } from "../../src/aws/index.ts";
+import { createSdkRequestHandler, type AwsScenarioInput, type RotationFunction } from "../../src/aws/index.ts";
 import { ACCOUNT, DEV_KEY, failure, setup } from "./fixtures.ts";
 
 const ROTATOR_POLICY = {
@@ -16,13 +16,17 @@ const ROTATOR_POLICY = {
   Statement: [{ Effect: "Allow" as const, Action: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"], Resource: "*" }],
 };
 
-function world() {
-  return setup({
+function rotationScenario(): AwsScenarioInput {
+  return {
     users: [{ name: "dev", policies: [{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "secretsmanager:*", Resource: "*" }] }], accessKeys: [DEV_KEY] }],
     roles: [{ name: "rotator-role", trust: "lambda.amazonaws.com", policies: [ROTATOR_POLICY] }],
     secrets: [{ name: "prod/db", value: '{"username":"app","password":"example-password-1"}' }],
     database: { users: [{ username: "app", password: "example-password-1" }] },
-  });
+  };
+}
+
+function world() {
+  return setup(rotationScenario());
 }
 
 /** AWS's single-user rotation template, in TypeScript, against the official SDK. */
@@ -99,6 +103,56 @@ describe("RotateSecret runs the rotation function's four steps", () => {
   it("RotateSecret without a rotation function is refused", async () => {
     const { sm } = world();
     expect((await failure(sm().send(new RotateSecretCommand({ SecretId: "prod/db" })))).name).toBe("InvalidRequestException");
+  });
+});
+
+describe("a rotation function hosted in the program (the Lambda Runtime API)", () => {
+  const api = "http://127.0.0.1:9001/2018-06-01/runtime/invocation";
+
+  /** The program's side: a Lambda runtime loop over fetch, with the execution role's credentials per invocation. */
+  async function serve(aws: ReturnType<typeof setup>["aws"], rotator: RotationFunction, database: Parameters<RotationFunction>[1]["database"]): Promise<string[]> {
+    const seen: string[] = [];
+    for (;;) {
+      const next = await aws.fetch(new Request(`${api}/next`));
+      if (next.status === 410) return seen;
+      const id = next.headers.get("lambda-runtime-aws-request-id")!;
+      const { accessKeyId, secretAccessKey, sessionToken, expiration } = JSON.parse(next.headers.get("lambda-runtime-credentials")!) as Record<string, string>;
+      const credentials = { accessKeyId: accessKeyId!, secretAccessKey: secretAccessKey!, sessionToken: sessionToken!, expiration: new Date(expiration!) };
+      const event = (await next.json()) as Parameters<RotationFunction>[0];
+      seen.push(`${event.Step} ${next.headers.get("lambda-runtime-invoked-function-arn")}`);
+      try {
+        await rotator(event, { functionArn: "", region: "us-east-1", credentials, database });
+        await aws.fetch(new Request(`${api}/${id}/response`, { method: "POST", body: "null" }));
+      } catch (error) {
+        await aws.fetch(new Request(`${api}/${id}/error`, { method: "POST", body: JSON.stringify({ errorType: "Error", errorMessage: (error as Error).message }) }));
+      }
+    }
+  }
+
+  it("RotateSecret answers at once; the program takes the four steps from next, signed as the execution role; then next answers 410", async () => {
+    const { engine, aws, sm } = setup({ ...rotationScenario(), rotationFunctions: [{ name: "rotate-db", role: "rotator-role" }] });
+    const fnArn = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:rotate-db`;
+    const loop = serve(aws, templateRotator(aws), engine.database);
+    const out = await sm().send(new RotateSecretCommand({ SecretId: "prod/db", RotationLambdaARN: fnArn }));
+    expect(await loop).toEqual(["createSecret", "setSecret", "testSecret", "finishSecret"].map((step) => `${step} ${fnArn}`));
+    expect(engine.rotations.at(-1)).toMatchObject({ token: out.VersionId, outcome: "succeeded" });
+    expect(engine.database!.login("app", "example-password-2")).toBe(true);
+    expect(engine.events.events().filter((e) => e.eventName === "PutSecretValue").map((e) => e.principalArn)).toEqual([`arn:aws:sts::${ACCOUNT}:assumed-role/rotator-role/rotate-db`]);
+    expect((await aws.fetch(new Request(`${api}/next`))).status).toBe(410);
+  });
+
+  it("a step that reports an error fails the rotation there and leaves AWSPENDING", async () => {
+    const { engine, aws, sm } = setup({ ...rotationScenario(), rotationFunctions: [{ name: "rotate-db", role: "rotator-role" }] });
+    const failing: RotationFunction = async (event, ctx) => {
+      if (event.Step === "setSecret") throw new Error("password authentication failed for user app");
+      await templateRotator(aws)(event, ctx);
+    };
+    const loop = serve(aws, failing, engine.database);
+    await sm().send(new RotateSecretCommand({ SecretId: "prod/db", RotationLambdaARN: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:rotate-db` }));
+    expect(await loop).toHaveLength(2);
+    expect(engine.rotations.at(-1)?.steps).toEqual([{ step: "createSecret", ok: true }, { step: "setSecret", ok: false, error: "password authentication failed for user app" }]);
+    expect(engine.events.events().find((e) => e.eventName === "RotationFailed")?.errorMessage).toBe("setSecret: password authentication failed for user app");
+    expect((await failure(sm().send(new RotateSecretCommand({ SecretId: "prod/db" })))).message).toBe("A previous rotation isn't complete. That rotation will be reattempted.");
   });
 });
 

@@ -32,5 +32,12 @@ describe("the AWS sandbox bundle", () => {
     const who = await new STSClient({ region: "us-east-1", credentials }).send(new GetCallerIdentityCommand({}));
     expect(who.Arn).toBe(`arn:aws:sts::123456789012:assumed-role/app-role/${engine.instanceRole!.sessionName}`);
     expect(engine.events.events().map((e) => e.eventName)).toEqual(["GetRoleCredentials", "GetSecretValue", "GetCallerIdentity"]);
+    // A refusal: the browser build's error carries AWS's message, and its stack (what an uncaught
+    // error prints) starts with it, as in Node.
+    const denied = await client.send(new GetSecretValueCommand({ SecretId: "other/secret" })).then(() => undefined, (error: Error) => error);
+    const message = "User: arn:aws:sts::123456789012:assumed-role/app-role/";
+    expect(denied?.name).toBe("AccessDeniedException");
+    expect(denied?.message).toContain(message);
+    expect(denied?.stack?.split("\n")[0]).toContain(`AccessDeniedException: ${message}`);
   }, 60_000);
 });

@@ -3,6 +3,7 @@ import {
   CreateSecretCommand,
   DeleteSecretCommand,
   DescribeSecretCommand,
+  GetRandomPasswordCommand,
   GetResourcePolicyCommand,
   GetSecretValueCommand,
   ListSecretsCommand,
@@ -131,5 +132,33 @@ describe("Secrets Manager through the official SDK", () => {
     const otherAccount = await failure(c.send(new GetSecretValueCommand({ SecretId: "arn:aws:secretsmanager:us-east-1:999999999999:secret:prod/db-AbCdEf" })));
     expect(otherAccount.name).toBe("ResourceNotFoundException");
     expect(JSON.stringify(engine.snapshot().secrets)).toBe(before);
+  });
+  it("refuses a second CreateSecret of a name as AWS does, though the SDK sends a fresh ClientRequestToken, and keeps the secret as it was", async () => {
+    const { sm } = setup();
+    const c = sm();
+    const before = await c.send(new GetSecretValueCommand({ SecretId: "prod/db" }));
+    const again = await failure(c.send(new CreateSecretCommand({ Name: "prod/db", SecretString: "sk_test_overwrite" })));
+    // AWS's text, as real calls print it: "An error occurred (ResourceExistsException) when calling
+    // the CreateSecret operation: The operation failed because the secret <name> already exists."
+    expect(again).toEqual({ name: "ResourceExistsException", message: "The operation failed because the secret prod/db already exists.", status: 400 });
+    const after = await c.send(new GetSecretValueCommand({ SecretId: "prod/db" }));
+    expect(after.SecretString).toBe(before.SecretString);
+    expect(after.VersionId).toBe(before.VersionId);
+    expect((await c.send(new ListSecretVersionIdsCommand({ SecretId: "prod/db", IncludeDeprecated: true }))).Versions).toHaveLength(1);
+  });
+  it("GetRandomPassword: 32 characters of every type by default, honours exclusions and length, refuses the impossible", async () => {
+    const { sm } = setup();
+    const c = sm();
+    const plain = (await c.send(new GetRandomPasswordCommand({}))).RandomPassword!;
+    expect(plain).toHaveLength(32);
+    for (const type of [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/]) expect(plain).toMatch(type);
+    const pw = (await c.send(new GetRandomPasswordCommand({ PasswordLength: 40, ExcludeCharacters: "/@\"'\\", ExcludePunctuation: false }))).RandomPassword!;
+    expect(pw).toHaveLength(40);
+    expect(pw).not.toMatch(/[/@"'\\]/);
+    expect((await c.send(new GetRandomPasswordCommand({ PasswordLength: 12, ExcludePunctuation: true, ExcludeNumbers: true }))).RandomPassword).toMatch(/^[A-Za-z]{12}$/);
+    const none = await failure(c.send(new GetRandomPasswordCommand({ ExcludeUppercase: true, ExcludeLowercase: true, ExcludeNumbers: true, ExcludePunctuation: true })));
+    expect(none.name).toBe("InvalidParameterException");
+    const long = await failure(c.send(new GetRandomPasswordCommand({ PasswordLength: 5000 })));
+    expect(long.name).toBe("ValidationException");
   });
 });

@@ -42,3 +42,22 @@ describe("content/examples", () => {
     });
   }
 });
+
+// The lesson runs caller-identity a second time with the deploy script's keys removed: the same
+// program, unchanged, falls through to the instance metadata service and signs as the role.
+describe("aws-secrets-manager/caller-identity without the keys in the environment", () => {
+  it("signs as the instance role's session, with temporary credentials", async () => {
+    const example = examples.find((e) => e.id === "aws-secrets-manager/caller-identity");
+    expect(example).toBeDefined();
+    const { AWS_ACCESS_KEY_ID: _id, AWS_SECRET_ACCESS_KEY: _key, ...env } = example!.manifest.env;
+    let stdout = "";
+    const session = new SandboxSession({ runtime, network, providers: sandboxProviderConfigs({ kind: "example", manifest: example!.manifest }), loadFacet: loadSandboxFacet });
+    const result = await session
+      .run({ files: exampleFiles(example!), entry: `/app/${example!.manifest.entry}`, env, timeoutMs: example!.manifest.timeoutMs }, { onOutput: ({ stream, text }) => (stream === "stdout" ? (stdout += text) : undefined) })
+      .finally(() => session.dispose());
+    expect(result.exitCode).toBe(0);
+    expect(stdout).toContain("signed in as arn:aws:sts::123456789012:assumed-role/payments-app/i-1234567890abcdef0");
+    expect(stdout).toContain("with temporary credentials (ASIA…): they expire, and the platform renews them");
+    expect(stdout).toContain("payments/stripe-api-key read (sk_test_****)");
+  });
+});

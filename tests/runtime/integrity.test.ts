@@ -114,6 +114,11 @@ describe('the host trusts no message', () => {
     expect(parseWorkerMessage({ type: 'output', chunks: [{ stream: 'stdout', text: 'hi' }] })).toEqual({ type: 'output', chunks: [{ stream: 'stdout', text: 'hi' }] });
   });
 
+  test('parseWorkerMessage accepts a request for each lazy bundle (the grader\'s worker asks for the AWS SDK, nothing preloads it there)', () => {
+    for (const name of ['azure-sdk', 'aws-sdk', 'transpiler']) expect(parseWorkerMessage({ type: 'load-bundle', name })).toEqual({ type: 'load-bundle', name });
+    expect(parseWorkerMessage({ type: 'load-bundle', name: 'gcp-sdk' })).toBe('a request for an unknown bundle');
+  });
+
   /** A worker that says whatever the test scripts, to drive WorkerRuntime's checks. */
   function scriptedRuntime(script: (port: WorkerPort) => void, outputCap = 1000): WorkerRuntime {
     return new WorkerRuntime({

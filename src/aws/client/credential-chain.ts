@@ -24,6 +24,8 @@ export interface ChainOptions {
   fetch: (input: string, init?: RequestInit) => Promise<Response>;
   /** Home directory for `~/.aws/credentials`. Default /home/app. */
   home?: string;
+  /** The client's `profile` option, which wins over AWS_PROFILE (as the SDK's default provider takes it). */
+  profile?: string;
 }
 
 export class CredentialsProviderError extends Error {
@@ -32,7 +34,10 @@ export class CredentialsProviderError extends Error {
 
 type Link = (o: ChainOptions) => Promise<SandboxCredentials>;
 
-export const fromEnvKeys: Link = async ({ env }) => {
+export const fromEnvKeys: Link = async ({ env, profile }) => {
+  // The SDK's default provider skips the environment when a profile is named, so a client built
+  // with { profile: "alice" } signs as alice even with keys in the environment.
+  if (profile ?? env.AWS_PROFILE) throw new CredentialsProviderError("AWS_PROFILE is set, skipping fromEnv provider.");
   const accessKeyId = env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
   if (!accessKeyId || !secretAccessKey) throw new CredentialsProviderError("Unable to find environment variable credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY).");
@@ -58,11 +63,11 @@ export function parseSharedCredentials(text: string): Map<string, Record<string,
   return profiles;
 }
 
-export const fromSharedFile: Link = async ({ env, readFile, home }) => {
+export const fromSharedFile: Link = async ({ env, readFile, home, profile: named }) => {
   const path = env.AWS_SHARED_CREDENTIALS_FILE ?? `${home ?? env.HOME ?? "/home/app"}/.aws/credentials`;
   const text = readFile?.(path);
   if (text === undefined) throw new CredentialsProviderError(`No shared credentials file at ${path}.`);
-  const profile = env.AWS_PROFILE ?? "default";
+  const profile = named ?? env.AWS_PROFILE ?? "default";
   const entry = parseSharedCredentials(text).get(profile);
   if (!entry?.aws_access_key_id || !entry.aws_secret_access_key) throw new CredentialsProviderError(`Profile ${profile} could not be found or has no keys in ${path}.`);
   return { accessKeyId: entry.aws_access_key_id, secretAccessKey: entry.aws_secret_access_key, ...(entry.aws_session_token ? { sessionToken: entry.aws_session_token } : {}), source: "shared-file" };

@@ -54,12 +54,15 @@ export class KmsKeys {
     return [...this.#keys.values()];
   }
 
-  /** May `principal` use the key for `action`, called through Secrets Manager? */
-  mayUse(key: KmsKey, principal: Principal, action: string): boolean {
+  /**
+   * May `principal` use the key for `action`? Through Secrets Manager by default (the request
+   * carries `kms:ViaService`); `{ via: false }` asks about a direct call to KMS, which has none.
+   */
+  mayUse(key: KmsKey, principal: Principal, action: string, options: { via?: boolean } = {}): boolean {
     const request = {
       action,
       resource: key.arn,
-      keys: { "kms:viaservice": `secretsmanager.${this.#region}.amazonaws.com`, "kms:calleraccount": this.#iam.accountId },
+      keys: { ...(options.via === false ? {} : { "kms:viaservice": `secretsmanager.${this.#region}.amazonaws.com` }), "kms:calleraccount": this.#iam.accountId },
     };
     const keyOutcome = evaluatePolicy(key.keyPolicy, request, principalMatchInfo(principal));
     if (keyOutcome === "deny") return false;

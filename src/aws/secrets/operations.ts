@@ -197,7 +197,56 @@ function safeAtob(s: string): string {
   }
 }
 
+const PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+/**
+ * GetRandomPassword, as the API reference describes it: 32 characters by default (1-4096), from
+ * upper- and lower-case letters, digits and punctuation (each class can be excluded, a space
+ * included), at least one of each included class unless RequireEachIncludedType is false, never a
+ * character of ExcludeCharacters. Random bytes from crypto.getRandomValues, no modulo bias.
+ */
+function randomPassword(body: Json): string {
+  const length = body.PasswordLength === undefined ? 32 : Number(body.PasswordLength);
+  if (!Number.isInteger(length) || length < 1 || length > 4096) throw E.validation([`Value '${String(body.PasswordLength)}' at 'passwordLength' failed to satisfy constraint: Member must have value between 1 and 4096`]);
+  const exclude = new Set(str(body, "ExcludeCharacters") ?? "");
+  const flag = (field: string, fallback: boolean): boolean => (body[field] === undefined ? fallback : body[field] === true);
+  const classes = [
+    flag("ExcludeUppercase", false) ? "" : "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    flag("ExcludeLowercase", false) ? "" : "abcdefghijklmnopqrstuvwxyz",
+    flag("ExcludeNumbers", false) ? "" : "0123456789",
+    flag("ExcludePunctuation", false) ? "" : PUNCTUATION,
+    flag("IncludeSpace", false) ? " " : "",
+  ]
+    .map((chars) => [...chars].filter((c) => !exclude.has(c)).join(""))
+    .filter(Boolean);
+  // Ours: AWS's text for "nothing left to choose from" is not documented.
+  if (classes.length === 0) throw E.invalidParameter("The parameters you provided exclude every character: the password can't be generated.");
+  const requireEach = flag("RequireEachIncludedType", true);
+  if (requireEach && length < classes.length) throw E.invalidParameter(`PasswordLength ${length} is too short to include one character of each of the ${classes.length} included types.`);
+  const all = classes.join("");
+  /** A uniform index below n (n <= 4096), by rejection sampling two random bytes. */
+  const below = (n: number): number => {
+    const limit = 65536 - (65536 % n);
+    const word = new Uint16Array(1);
+    do globalThis.crypto.getRandomValues(word);
+    while (word[0]! >= limit);
+    return word[0]! % n;
+  };
+  const pick = (chars: string): string => chars[below(chars.length)]!;
+  const out = Array.from({ length }, () => pick(all));
+  if (requireEach) {
+    // One character of each included class, at distinct random positions.
+    const positions = [...out.keys()];
+    for (const chars of classes) out[positions.splice(below(positions.length), 1)[0]!] = pick(chars);
+  }
+  return out.join("");
+}
+
 export const OPERATIONS: Readonly<Record<string, Operation>> = {
+  GetRandomPassword: {
+    action: "secretsmanager:GetRandomPassword",
+    handle: (ctx) => ({ RandomPassword: randomPassword(ctx.body) }),
+  },
   CreateSecret: {
     action: "secretsmanager:CreateSecret",
     handle: (ctx) => {
@@ -207,9 +256,12 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
       const t = token(ctx.body);
       const existing = ctx.store.find(name);
       if (existing && t !== undefined && existing.deletedDate === undefined) {
-        // An idempotent retry of the same CreateSecret.
-        const { version, created } = ctx.store.putValue(existing, value, t);
-        if (!created) return { ...short(existing), VersionId: version.versionId };
+        // An idempotent retry of the same CreateSecret (same token, same value) answers as the first
+        // call did. Any other CreateSecret of an existing name is refused without touching it: the
+        // SDK sends a fresh ClientRequestToken on every call, and AWS still answers
+        // ResourceExistsException then.
+        const retried = existing.versions.get(t);
+        if (retried && retried.secretString === value.secretString && retried.secretBinary === value.secretBinary) return { ...short(existing), VersionId: retried.versionId };
       }
       const description = str(ctx.body, "Description");
       const kmsKeyId = str(ctx.body, "KmsKeyId");

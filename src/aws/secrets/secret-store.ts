@@ -96,14 +96,14 @@ export class SecretStore {
     return secret;
   }
 
-  create(input: { name: string; description?: string; kmsKeyId?: string; tags?: Tag[] }): Secret {
+  create(input: { name: string; description?: string; kmsKeyId?: string; tags?: Tag[]; arnSuffix?: string }): Secret {
     if (!SECRET_NAME.test(input.name)) throw E.invalidName();
     const existing = this.find(input.name);
     if (existing) throw existing.deletedDate !== undefined ? E.scheduledForDeletion() : E.alreadyExists(input.name);
     const now = this.#now();
     const secret: Secret = {
       name: input.name,
-      arn: `arn:aws:secretsmanager:${this.region}:${this.accountId}:secret:${input.name}-${ids.arnSuffix()}`,
+      arn: `arn:aws:secretsmanager:${this.region}:${this.accountId}:secret:${input.name}-${input.arnSuffix ?? ids.arnSuffix()}`,
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.kmsKeyId !== undefined ? { kmsKeyId: input.kmsKeyId } : {}),
       tags: [...(input.tags ?? [])],
@@ -154,6 +154,14 @@ export class SecretStore {
     for (const stage of labels) this.moveStage(secret, stage, versionId);
     secret.lastChangedDate = this.#now();
     return { version, created: true };
+  }
+
+  /** A version exactly as a scenario declares it (id, date, labels), for lessons that show them. */
+  addVersion(secret: Secret, input: { versionId?: string; createdDate?: number; stages: readonly string[]; secretString: string }): SecretVersion {
+    const version: SecretVersion = { versionId: input.versionId ?? ids.uuid(), secretString: input.secretString, stages: [...input.stages], createdDate: input.createdDate ?? this.#now() };
+    secret.versions.set(version.versionId, version);
+    secret.lastChangedDate = Math.max(secret.lastChangedDate, version.createdDate);
+    return version;
   }
 
   /** Reserves a version for a rotation token, labelled AWSPENDING, with no value yet. */

@@ -30,6 +30,7 @@ export function createStsFetch(engine: AwsEngine): (request: Request) => Promise
     const region = url.hostname === "sts.amazonaws.com" ? "us-east-1" : (/^sts\.([a-z0-9-]+)\.amazonaws\.com$/.exec(url.hostname)?.[1] ?? engine.region);
     const requestId = crypto.getRandomValues(new Uint32Array(4)).join("-");
     let principal: Principal | undefined;
+    let accessKeyId: string | undefined;
     let action = "Unknown";
     let resource: string | undefined;
     let error: AwsError | undefined;
@@ -42,6 +43,7 @@ export function createStsFetch(engine: AwsEngine): (request: Request) => Promise
       if (action !== "GetCallerIdentity" && action !== "AssumeRole") throw StsErrors.invalidAction(action);
       const verified = await verifySigV4({ method: request.method, url, headers: request.headers, body }, engine.iam, { service: "sts", region }, STS_FAILURES);
       principal = verified.key.principal;
+      accessKeyId = verified.key.accessKeyId;
       if (action === "GetCallerIdentity") {
         resource = principalArn(principal);
         xml = `<GetCallerIdentityResult><Arn>${escapeXml(principalArn(principal))}</Arn><UserId>${escapeXml(principalUserId(principal))}</UserId><Account>${principal.account}</Account></GetCallerIdentityResult>`;
@@ -77,6 +79,7 @@ export function createStsFetch(engine: AwsEngine): (request: Request) => Promise
       eventName: action,
       region,
       principalArn: principal ? principalArn(principal) : "anonymous",
+      ...(accessKeyId ? { accessKeyId } : {}),
       ...(resource ? { resource } : {}),
       result: error ? "failure" : "success",
       ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),

@@ -36,7 +36,7 @@ function sandboxDefaults(context: ModuleContext, config: ClientConfig): ClientCo
   return {
     ...config,
     region: config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
-    credentials: config.credentials ?? credentialChain.fromSandboxChain({ env, readFile, fetch: fetchLike }),
+    credentials: config.credentials ?? credentialChain.fromSandboxChain({ env, readFile, fetch: fetchLike, ...(typeof config.profile === "string" ? { profile: config.profile } : {}) }),
     requestHandler: config.requestHandler ?? createSdkRequestHandler((request) => context.fetch(request)),
   };
 }
