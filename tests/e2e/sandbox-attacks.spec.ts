@@ -25,6 +25,19 @@ async function watchLongTasks(page: Page): Promise<void> {
 
 const longestTask = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { longest: number }).longest);
 
+/**
+ * The freezes these attacks caused were 7 to 31 s (and a crashed tab). On an idle machine the longest
+ * task during such a Check is well under 200 ms; on two cores shared with other work any task
+ * stretches (204 ms was seen at load 5), so the bound is one that tells a freeze from a busy machine.
+ * The measured figure is attached to the test's report ("longest task") for the record.
+ */
+const FREEZE_MS = 1000;
+async function expectNoFreeze(page: Page): Promise<void> {
+  const longest = await longestTask(page);
+  test.info().annotations.push({ type: "longest task", description: `${Math.round(longest)} ms` });
+  expect(longest).toBeLessThan(FREEZE_MS);
+}
+
 /** Replaces main.ts with `code`, presses Check and waits for the report; returns the results region. */
 async function check(page: Page, bench: Locator, code: string): Promise<Locator> {
   await replaceCode(page, code);
@@ -93,7 +106,7 @@ test("500 forged 1 MB chunks: a visible error, no tab crash, no long freeze", as
   const attack = `const mb = "x".repeat(1 << 20);\nfor (let i = 0; i < 500; i++) (globalThis as any).postMessage({ type: "output", chunks: [{ stream: "system", text: mb }] });\n`;
   const results = await check(page, bench, `${SOLUTION}\n${attack}`);
   await expectFailure(results, FORGED);
-  expect(await longestTask(page)).toBeLessThan(200);
+  await expectNoFreeze(page);
 });
 
 test("the key sent to an unknown host is a leak in that request's URL", async ({ page }) => {
@@ -176,7 +189,7 @@ test.describe("a huge written file ends with the file-system limit, not a crash 
       // The page still answers: the hint button works.
       await bench.getByRole("button", { name: /Show hint 1/ }).click();
       await expect(bench.locator(".sandbox-hints li")).toHaveCount(1);
-      expect(await longestTask(page)).toBeLessThan(200);
+      await expectNoFreeze(page);
     });
   }
 });
@@ -189,6 +202,6 @@ test("8 MB of written files, the most the file system holds, are scanned without
   const attack = `import { writeFileSync } from "node:fs";\nfor (let i = 0; i < 3; i++) writeFileSync("/app/big" + i + ".txt", "a,1 ".repeat(512 * 1024));\nwriteFileSync("/app/big3.txt", "a,1 ".repeat(500 * 1024) + [...${KEY}].join(","));\n`;
   const results = await check(page, bench, `${SOLUTION}\n${attack}`);
   await expectFailure(results, "the file /app/big3.txt the program wrote, with characters between its letters");
-  expect(await longestTask(page)).toBeLessThan(200);
+  await expectNoFreeze(page);
 });
 
