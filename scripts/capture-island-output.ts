@@ -5,15 +5,18 @@
  *
  *   node --experimental-transform-types scripts/capture-island-output.ts '{"sandboxes":["env-vars/leaky-logger"],"terminals":["swarm/secrets"]}'
  *
- * The same engines as the site: the Node runtime (worker threads with the browser's shims and mock
- * hosts) for sandboxes, the Docker simulator for terminals, started as the island starts them.
+ * The same engines as the site: the Node runtime (worker threads with the browser's shims) in the
+ * sandbox session with the example's providers (its vault, its AWS account, the payments API), as
+ * the page and tests/examples run it; the Docker simulator for terminals, started as the island
+ * starts them.
  */
-import { readFileSync } from "node:fs";
-import { SimulatedNetwork, createPaymentsApi, PAYMENTS_API_HOST } from "../src/runtime/index.ts";
+import { SimulatedNetwork } from "../src/runtime/index.ts";
 import { createNodeRuntime } from "../src/runtime/node.ts";
-import { createAzureWorld } from "../src/runtime/azure/host/index.ts";
-import { appFileSystem } from "../src/runtime/app-files.ts";
-import { contentDir, readTree } from "../src/lib/read-tree.ts";
+import { getExample, exampleFiles } from "../src/examples/load-examples.ts";
+import { contentDir } from "../src/lib/read-tree.ts";
+import type { SandboxFacet, SandboxWorld } from "../src/providers/sandbox-types.ts";
+import { sandboxProviderConfigs } from "../src/providers/registry.ts";
+import { SandboxSession } from "../src/sandbox-session/index.ts";
 import { readTerminalScenarios } from "../src/terminals/read-terminal-scenarios.ts";
 import { runtimeAppRunner } from "../src/terminals/runtime-app-runner.ts";
 import { startTerminalSession } from "../src/terminals/terminal-session.ts";
@@ -25,31 +28,23 @@ interface Request {
 }
 const request = JSON.parse(process.argv[2] ?? '{"sandboxes":[],"terminals":[]}') as Request;
 
-const payments = createPaymentsApi();
-const network = new SimulatedNetwork({ [PAYMENTS_API_HOST]: payments.handler });
+const network = new SimulatedNetwork();
 const runtime = createNodeRuntime({ network });
-
-/** The example's own files, as content/examples/<id>/ holds them (the site validated the manifest). */
-function loadExample(id: string) {
-  const tree = readTree(contentDir("examples"));
-  const sources: Record<string, string> = {};
-  for (const [path, text] of Object.entries(tree)) {
-    if (path.startsWith(`${id}/`) && path !== `${id}/example.json`) sources[path.slice(id.length + 1)] = text;
-  }
-  const manifest = JSON.parse(readFileSync(`${contentDir("examples")}/${id}/example.json`, "utf8"));
-  return { manifest, sources };
-}
+// The page finds a provider's sandbox facet by folder (Vite's glob); here, the same folder by path.
+const loadFacet = async (id: string): Promise<SandboxFacet<SandboxWorld>> => ((await import(`../src/providers/${id}/sandbox.ts`)) as { sandbox: SandboxFacet<SandboxWorld> }).sandbox;
 
 const out: { sandboxes: Record<string, { output: string; exitCode: number | null }>; terminals: Record<string, { command: string; output: string }[]> } = { sandboxes: {}, terminals: {} };
 try {
   for (const id of request.sandboxes) {
-    const { manifest, sources } = loadExample(id);
-    const azure = manifest.vault ? createAzureWorld(manifest.vault) : undefined;
-    azure?.install(network);
+    const example = getExample(id);
+    const session = new SandboxSession({ runtime, network, providers: sandboxProviderConfigs({ kind: "example", manifest: example.manifest }), loadFacet });
     let output = "";
-    const result = await runtime
-      .run({ files: appFileSystem(sources, manifest.files), entry: `/app/${manifest.entry}`, env: manifest.env ?? {}, timeoutMs: manifest.timeoutMs }, { onOutput: ({ stream, text }) => (stream === "stdout" || stream === "stderr" ? (output += text) : undefined) })
-      .finally(() => azure?.uninstall(network));
+    const result = await session
+      .run(
+        { files: exampleFiles(example), entry: `/app/${example.manifest.entry}`, env: example.manifest.env, timeoutMs: example.manifest.timeoutMs },
+        { onOutput: ({ stream, text }) => (stream === "stdout" || stream === "stderr" ? (output += text) : undefined) },
+      )
+      .finally(() => session.dispose());
     out.sandboxes[id] = { output, exitCode: result.exitCode };
   }
   const scenarios = request.terminals.length ? readTerminalScenarios(contentDir("terminals")) : new Map();

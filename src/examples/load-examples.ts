@@ -1,5 +1,5 @@
 import { appFileSystem } from "../runtime/app-files.ts";
-import { ExampleManifestSchema, type ExampleManifest } from "../schemas/example";
+import { ExampleManifestSchema, type ExampleManifest } from "../schemas/example.ts";
 
 /** A runnable example as the sandbox and the tests receive it. */
 export interface Example {
