@@ -50,3 +50,19 @@ test("an error's own properties follow its stack, as in Node (that is how a conf
   expect(format([error])).toBe(nodeFormat(error));
   expect(format([error])).toContain("apiKey: 'sk_test_51FakeKeyForSecretsLab000000000000'");
 });
+
+test("an SDK error's own name and message: left out when the stack shows them, kept when it does not (as Node)", () => {
+  class ServiceException extends Error {
+    $fault = 'client';
+  }
+  const shown = Object.assign(new ServiceException('User: app is not authorized'), { name: 'AccessDeniedException' });
+  shown.stack = 'AccessDeniedException: User: app is not authorized\n    at de (/app/main.ts:4:1)';
+  expect(format([shown])).toBe(nodeFormat(shown));
+  expect(format([shown])).not.toContain("name: 'AccessDeniedException'");
+  // Its message arrived after the stack was taken (the AWS SDK's exceptions in Chromium).
+  const late = Object.assign(new ServiceException(), { name: 'AccessDeniedException' });
+  late.stack = 'AccessDeniedException\n    at de (/app/main.ts:4:1)';
+  late.message = 'User: app is not authorized to perform: secretsmanager:GetSecretValue';
+  expect(format([late])).toBe(nodeFormat(late));
+  expect(format([late])).toContain("message: 'User: app is not authorized to perform: secretsmanager:GetSecretValue'");
+});

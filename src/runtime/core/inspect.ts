@@ -16,7 +16,8 @@ export interface InspectOptions {
 export const INSPECT_CUSTOM = Symbol.for('nodejs.util.inspect.custom');
 const BREAK_LENGTH = 80;
 const MAX_ITEMS = 100;
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+// Node's keyStrRegExp: a key with a `$` is quoted (`'$fault': 'client'`).
+const IDENTIFIER = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 
 export function quoteString(value: string): string {
   const quote = !value.includes("'") ? "'" : !value.includes('"') ? '"' : !value.includes('`') ? '`' : "'";
@@ -107,7 +108,14 @@ function formatError(error: Error, depth: number, indent: string, state: State):
   const head = text.includes('\n') || text.startsWith(error.name) ? text : `[${text}]`;
   // Like Node, an error's own properties follow its stack: this is how `throw Object.assign(new
   // Error("charge failed"), { config })` ends up printing the config, key included.
-  const extra = Object.keys(error).filter((key) => key !== 'stack' && key !== 'message');
+  // As Node's removeDuplicateErrorKeys: own `name` and `message` are left out only when the stack
+  // already shows them. An SDK error whose message was set after its stack was taken (the AWS SDK's
+  // exceptions in Chromium print just "AccessDeniedException") still shows what AWS said.
+  const shown = (key: string): boolean => {
+    const value = (error as unknown as Record<string, unknown>)[key];
+    return typeof value === 'string' && stack.includes(value);
+  };
+  const extra = Object.keys(error).filter((key) => key !== 'stack' && !((key === 'message' || key === 'name') && shown(key)));
   if (extra.length === 0) return head;
   state.seen.push(error);
   const entries = extra.map((key) => `${formatKey(key)}: ${formatValue((error as unknown as Record<string, unknown>)[key], depth + 1, `${indent}  `, state, true)}`);
