@@ -21,7 +21,17 @@ for (const deck of decks) for (const theme of ["light", "dark"] as const) {
     for (const hash of hashes) {
       await page.evaluate((h) => (location.hash = h), hash);
       // Wait for reveal.js to show the slide the hash names (its indices), not for a guessed delay.
-      await expect.poll(() => page.evaluate(() => `#/${[...document.querySelectorAll(".reveal .slides > section")].findIndex((s) => s.classList.contains("present")) + 1}`)).toBe(hash);
+      // Under load reveal's own deferred URL write for the previous slide can land after ours and put
+      // its hash back (replaceState, no hashchange): then the hash is set again.
+      await expect
+        .poll(() =>
+          page.evaluate((h) => {
+            const shown = `#/${[...document.querySelectorAll(".reveal .slides > section")].findIndex((s) => s.classList.contains("present")) + 1}`;
+            if (shown !== h && location.hash !== h) location.hash = h;
+            return shown;
+          }, hash),
+        )
+        .toBe(hash);
       // Live islands are measured as the class sees them: loaded.
       const present = ".reveal .slides section.present";
       const islands = await page.locator(`${present} :is(secrets-sandbox, secrets-terminal)`).count();
