@@ -35,6 +35,9 @@ test("code blocks step through highlighted lines", async ({ page }) => {
 });
 
 test("speaker view opens with the notes of the current slide", async ({ page }) => {
+  // The speaker view now loads on demand (on S) and opens a window with two deck previews: under a
+  // loaded CI it took past 30 s. More time, the same checks.
+  test.slow();
   await page.goto("/decks/why-secrets/#/2");
   const popupPromise = page.waitForEvent("popup");
   await page.keyboard.press("s");
